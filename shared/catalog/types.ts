@@ -113,17 +113,30 @@ export interface CatalogEvent extends ItemBase {
   /** ISO 8601 date-time with offset, or a date (`YYYY-MM-DD`) for all-day events. */
   start: string;
   end?: string;
-  /** IANA time zone the event is held in. */
-  timeZone?: string;
+  /** IANA time zone the event is held in, or "floating" for local times read in the viewer's zone. */
+  timeZone: string;
   rrule?: string;
   /** Excluded occurrence starts, in the same form as `start`. */
   exdate?: string[];
   /** Extra occurrence starts. */
   rdate?: string[];
+  /** Changed or cancelled single occurrences of a recurring event (iCalendar RECURRENCE-ID). */
+  overrides?: OccurrenceOverride[];
   location?: Location;
   registration?: string;
   recording?: string;
   status?: EventStatus;
+}
+
+export interface OccurrenceOverride {
+  /** The original start of the occurrence that changed (same form as the event's `start`). */
+  recurrenceId: string;
+  start?: string;
+  end?: string;
+  status?: EventStatus;
+  title?: LocalizedText;
+  summary?: LocalizedText;
+  location?: Location;
 }
 
 export type Item = Practice | Resource | CatalogEvent;

@@ -1,0 +1,10 @@
+export * from './types.ts';
+export { parseCatalog, formatProblem } from './parse.ts';
+export type { ParseMode, ParseOptions } from './parse.ts';
+export { mergeCatalogs } from './merge.ts';
+export type { MergeSource } from './merge.ts';
+export { localize, resolveText, allTexts } from './localize.ts';
+export type { ResolvedText } from './localize.ts';
+export { CATALOG_FORMAT, CATALOG_VERSION, isAllowedLink, CatalogSchema, ItemSchema } from './schema.ts';
+export { checkRrule } from './rrule.ts';
+export { isValidTimeZone, FLOATING_TIME_ZONE } from './time-zone.ts';
