@@ -4,6 +4,8 @@
  * marks, UTF-16, invalid JSON (with line and column) and absurd nesting. Never throws.
  */
 
+import { findJsonSyntaxError } from './json-syntax.ts';
+
 export const MAX_NESTING_DEPTH = 64;
 export const MAX_TEXT_LENGTH = 50 * 1024 * 1024;
 
@@ -111,15 +113,10 @@ export function decodeText(input: string, notes: string[] = []): DecodeResult {
   try {
     return { ok: true, value: JSON.parse(text), notes };
   } catch (error) {
-    const raw = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(raw);
-    const at = position ? lineAndColumn(text, Number(position[1])) : undefined;
-    const detail = raw.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    return {
-      ok: false,
-      message: `The catalog is not valid JSON${at ? ` (line ${at.line}, column ${at.column})` : ''}: ${detail}.`,
-      ...at,
-    };
+    const found = findJsonSyntaxError(text);
+    if (!found) return { ok: false, message: `The catalog is not valid JSON: ${error instanceof Error ? error.message : String(error)}.` };
+    const at = lineAndColumn(text, found.offset);
+    return { ok: false, message: `The catalog is not valid JSON (line ${at.line}, column ${at.column}): ${found.message}.`, ...at };
   }
 }
 

@@ -276,7 +276,13 @@ function parseUnsafe(input: unknown, mode: ParseMode): ParseResult {
 export function formatProblem(problem: CatalogProblem, file?: string): string {
   const where = problem.file ?? file;
   const location = where ? (problem.line ? `${where}:${problem.line}` : where) : '';
-  const subject = problem.itemId ? `item "${problem.itemId}"${problem.field ? `, field "${problem.field}"` : ''}` : problem.path || 'catalog';
+  const taxonomy = /^(topics|audiences|sectors|periods)\[/.exec(problem.path)?.[1] as keyof typeof TAXONOMY_SINGULAR | undefined;
+  const kind = taxonomy ? TAXONOMY_SINGULAR[taxonomy] : 'item';
+  const subject = problem.itemId
+    ? `${kind} "${problem.itemId}"${problem.field ? `, field "${problem.field}"` : ''}`
+    : problem.field && problem.path === problem.field
+      ? `field "${problem.field}"`
+      : problem.path || 'catalog';
   const level = problem.severity === 'note' ? 'note: ' : '';
   return `${location ? `${location}: ` : ''}${level}${subject}: ${problem.message}`;
 }
