@@ -55,7 +55,7 @@ function yamlProblems(source: SourceDoc): CatalogProblem[] {
     path: '',
     file: source.file,
     line: (error.linePos?.[0]?.line ?? 1) + source.firstLine - 1,
-    message: `the YAML cannot be read: ${error.message.split('\n')[0]}`,
+    message: `the YAML cannot be read: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
   }));
 }
 

@@ -16,7 +16,7 @@ import {
   TopicSchema,
 } from './schema.ts';
 import { decodeBytes, decodeText, valueTooDeep, MAX_NESTING_DEPTH } from './decode.ts';
-import { checkItemRules } from './rules.ts';
+import { checkBodyLinks, checkItemRules } from './rules.ts';
 import type { Catalog, CatalogProblem, Item, ParseResult } from './types.ts';
 
 export type ParseMode = 'strict' | 'lenient';
@@ -217,6 +217,8 @@ function parseUnsafe(input: unknown, mode: ParseMode): ParseResult {
     const result = v.safeParse(ItemSchema, raw);
     if (!result.success) {
       problems.push(...issuesToProblems(result.issues, ['items', index], id));
+      // Still check the body's links, so strict mode reports every problem in one pass.
+      problems.push(...checkBodyLinks(raw as Item, path));
       return;
     }
     const item = result.output as Item;
@@ -282,7 +284,7 @@ export function formatProblem(problem: CatalogProblem, file?: string): string {
     ? `${kind} "${problem.itemId}"${problem.field ? `, field "${problem.field}"` : ''}`
     : problem.field && problem.path === problem.field
       ? `field "${problem.field}"`
-      : problem.path || 'catalog';
+      : problem.path || (location ? '' : 'catalog');
   const level = problem.severity === 'note' ? 'note: ' : '';
-  return `${location ? `${location}: ` : ''}${level}${subject}: ${problem.message}`;
+  return `${location ? `${location}: ` : ''}${level}${subject ? `${subject}: ` : ''}${problem.message}`;
 }

@@ -28,7 +28,7 @@ function instant(value: string): number {
 /** Markdown link targets: [text](target), <target> autolinks and reference definitions. */
 const MARKDOWN_LINK = /\]\(\s*<?([^)\s>]+)|<([a-z][a-z0-9+.-]*:[^>\s]+)>|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gim;
 
-function checkBodyLinks(item: Item, path: string): CatalogProblem[] {
+export function checkBodyLinks(item: Pick<Item, 'id' | 'body'>, path: string): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   for (const text of allTexts(item.body)) {
     for (const match of text.matchAll(MARKDOWN_LINK)) {

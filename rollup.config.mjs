@@ -1,0 +1,37 @@
+// Bundles for `npm run build`. Each part is added only when its sources exist, so the build always
+// produces everything DESIGN.md lists under dist/ that exists so far.
+import { existsSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+import pkg from './package.json' with { type: 'json' };
+
+const production = process.env.NODE_ENV !== 'development';
+const ts = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json', minify: false });
+const browserResolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'default'] });
+const minify = () => (production ? [terser({ format: { comments: false }, compress: { passes: 2 } })] : []);
+
+const configs = [
+  // The core library: `import { parseCatalog } from 'kanswijzer'`. Dependencies stay external.
+  {
+    input: 'shared/index.ts',
+    output: { file: 'dist/lib/index.js', format: 'es', sourcemap: true },
+    external: [...Object.keys(pkg.dependencies ?? {})].map((name) => new RegExp(`^${name}(/|$)`)),
+    plugins: [ts()],
+  },
+];
+
+if (existsSync('widgets/index.ts')) {
+  configs.push({
+    input: { kanswijzer: 'widgets/index.ts' },
+    output: { dir: 'dist/widgets', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    plugins: [browserResolve(), ts(), ...minify()],
+  });
+}
+
+if (existsSync('extension/rollup.parts.mjs')) {
+  const { extensionConfigs } = await import('./extension/rollup.parts.mjs');
+  configs.push(...extensionConfigs({ ts, browserResolve, minify }));
+}
+
+export default configs;
