@@ -1,0 +1,116 @@
+/**
+ * Moodle (3.x and 4.x, Boost and Classic themes, MoodleCloud). Moodle names every page after its script in
+ * `body#page-…` (`page-mod-assign-view` is /mod/assign/view.php) and lists the course and activity in the
+ * body classes (`course-1284`, `cm-type-assign`), which works on self-hosted sites with any address.
+ */
+import { bodyClasses, buildContext, firstText, hostIs, queryParam, safeQuery } from '../page.ts';
+import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
+
+/** Moodle's site-level "course" (front page and dashboard) has id 1: it is not a course. */
+const SITE_COURSE_ID = '1';
+
+const EXCLUDE = [
+  '.activity-header', '.activity-information', '[data-region="activity-information"]', '.gradingsummary',
+  '.submissionstatustable', '.feedback', '[data-region="replies-container"]', '.replies', '[data-region="blocks-column"]',
+  '.block', '#page-footer', '.usermenu', '.participants', '#participants', 'table.gradereport', '.user-grade',
+  '.userlist', 'a[href*="/user/view.php"]', 'a[href*="/user/profile.php"]', '.courseindex', '.secondary-navigation',
+  '.tertiary-navigation', '.activity-navigation', '.action-menu', '.dropdown-menu', '.groupselector', '.urlselect',
+  '.singleselect', '.completion-info', '.automatic-completion-conditions', '.modified', '.discussion-nav',
+  '.discussion-settings-container', '#mod_quiz_navblock', '.que .info', '.editing_move', '.commands',
+].join(', ');
+
+/** Activity modules whose page is mostly authored content. */
+const PAGE_MODULES = new Set([
+  'page', 'book', 'resource', 'url', 'folder', 'label', 'lesson', 'wiki', 'glossary', 'imscp', 'h5pactivity', 'scorm',
+  'lti', 'subsection',
+]);
+const FORUM_MODULES = new Set(['forum', 'hsuforum', 'moodleoverflow']);
+const ASSIGNMENT_MODULES = new Set(['assign', 'assignment', 'workshop']);
+const QUIZ_MODULES = new Set(['quiz', 'adaptivequiz', 'hotpot']);
+
+interface KindFinding {
+  kind: PageKind;
+  withoutText?: boolean;
+}
+
+/** The page kind from Moodle's page id (`mod-assign-view`, without `page-`), else from the script path. */
+export function moodlePageKind(pageId: string, url: URL): KindFinding {
+  const id = pageId || scriptId(url.pathname);
+  const action = queryParam(url, 'action') ?? '';
+  if (/^(grade|report)-/.test(id) || /^mod-assign-(grading|grader)/.test(id) || /^mod-quiz-(report|review|overview)/.test(id) ||
+    /^mod-[a-z0-9]+-report/.test(id) || (/^mod-assign-/.test(id) && /^grad(ing|er)$/.test(action))) {
+    return { kind: 'grading', withoutText: true };
+  }
+  if (/^(user|enrol|group|cohort|message|badges-recipients)-/.test(id)) return { kind: 'other', withoutText: true };
+  if (/^calendar-/.test(id)) return { kind: 'calendar' };
+  if (/^course-view/.test(id)) return { kind: 'course' };
+  if (/^(admin|course-(edit|modedit|editsection|completion|admin|reset|management|import|backup|restore|customfield))/.test(id) ||
+    /^mod-[a-z0-9]+-mod$/.test(id) || /^backup-|^filter-manage|^question-edit/.test(id)) {
+    return { kind: 'settings' };
+  }
+  const module = /^mod-([a-z0-9]+)-/.exec(`${id}-`)?.[1];
+  if (module) {
+    if (ASSIGNMENT_MODULES.has(module)) return { kind: 'assignment' };
+    if (QUIZ_MODULES.has(module)) return { kind: 'quiz' };
+    if (FORUM_MODULES.has(module)) return { kind: 'forum' };
+    if (PAGE_MODULES.has(module)) return { kind: 'page' };
+  }
+  return { kind: 'other' };
+}
+
+/** `/mod/assign/view.php` → `mod-assign-view`, the id Moodle itself would give the page. */
+function scriptId(pathname: string): string {
+  const script = /\/((?:mod|course|grade|calendar|user|admin|report|enrol|group|message)\/[^?#]*?)(?:\.php)?$/.exec(pathname)?.[1];
+  return script ? script.replace(/\//g, '-').toLowerCase() : '';
+}
+
+function detect(document: Document, url: URL): boolean {
+  if (hostIs(url, 'moodlecloud.com')) return true;
+  const body = document.body;
+  if (!body || !/^page-[a-z0-9-]+$/.test(body.id)) return false;
+  const classes = body.getAttribute('class') ?? '';
+  return /\bpagelayout-/.test(classes) || /\bpath-[a-z]/.test(classes);
+}
+
+function extract(document: Document, url: URL): PageContext {
+  const pageId = (document.body?.id ?? '').replace(/^page-/, '');
+  const { kind, withoutText } = moodlePageKind(pageId, url);
+  const classes = bodyClasses(document);
+  let courseId = [...classes].map((name) => /^course-(\d+)$/.exec(name)?.[1]).find(Boolean);
+  if (!courseId && kind === 'course') courseId = queryParam(url, 'id');
+  if (courseId === SITE_COURSE_ID) courseId = undefined;
+
+  const heading = firstText(document, ['#page-header h1', '.page-header-headings h1', '#region-main h2', '#region-main h1']);
+  const breadcrumbCourse = firstText(document, [
+    '.breadcrumb a[href*="/course/view.php"]', '#page-navbar a[href*="/course/view.php"]',
+  ]);
+  // On the course page the heading is the course's full name; elsewhere the breadcrumb holds its short name.
+  const course = kind === 'course' ? heading || breadcrumbCourse : breadcrumbCourse;
+
+  const region = safeQuery(document, '#region-main');
+  const main = (region && safeQuery(region, '[role="main"]')) ?? region ?? safeQuery(document, '#page-content');
+  return buildContext(document, url, {
+    lms: 'moodle',
+    pageKind: kind,
+    title: heading,
+    course,
+    courseId,
+    roots: [main],
+    exclude: EXCLUDE,
+    keepQuery: ['id', 'd', 'cmid'],
+    withoutText,
+  });
+}
+
+export const moodleAdapter: LmsAdapter = {
+  id: 'moodle',
+  detect,
+  extract,
+  exampleUrls: [
+    'https://elo.duinrand.nl/mod/assign/view.php?id=5521',
+    'https://elo.duinrand.nl/course/view.php?id=318',
+    'https://elo.duinrand.nl/mod/forum/discuss.php?d=904',
+    'https://elo.duinrand.nl/grade/report/grader/index.php?id=318',
+    'https://kompasroos.moodlecloud.com/mod/quiz/attempt.php?attempt=77&cmid=210',
+  ],
+};
