@@ -21,7 +21,11 @@ function looksLikeUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined 
   if (sample < 4) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample; i++) if (bytes[i] === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
+  for (let i = 0; i < sample; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
   if (oddZeros > sample / 4 && evenZeros === 0) return 'utf-16le';
   if (evenZeros > sample / 4 && oddZeros === 0) return 'utf-16be';
   return undefined;
