@@ -81,6 +81,8 @@ function extract(document: Document, url: URL): PageContext {
   if (courseId === SITE_COURSE_ID) courseId = undefined;
 
   const heading = firstText(document, ['#page-header h1', '.page-header-headings h1', '#region-main h2', '#region-main h1']);
+  // A discussion page's header names the forum; the discussion itself is the page's subject.
+  const discussion = /^mod-forum-discuss/.test(pageId) ? firstText(document, ['#region-main .discussionname']) : '';
   const breadcrumbCourse = firstText(document, [
     '.breadcrumb a[href*="/course/view.php"]', '#page-navbar a[href*="/course/view.php"]',
   ]);
@@ -92,7 +94,7 @@ function extract(document: Document, url: URL): PageContext {
   return buildContext(document, url, {
     lms: 'moodle',
     pageKind: kind,
-    title: heading,
+    title: discussion || heading,
     course,
     courseId,
     roots: [main],
