@@ -104,8 +104,8 @@ export const blackboardAdapter: LmsAdapter = {
   detect,
   extract,
   exampleUrls: [
-    'https://learn.wadkust.nl/ultra/courses/_40210_1/outline',
-    'https://learn.wadkust.nl/ultra/courses/_40210_1/outline/assessment/_40233_1/overview',
-    'https://learn.wadkust.nl/webapps/blackboard/content/listContent.jsp?course_id=_1877_1&content_id=_90211_1',
+    'https://learn.lindenwaard.nl/ultra/courses/_40210_1/outline',
+    'https://learn.lindenwaard.nl/ultra/courses/_40210_1/outline/assessment/_40233_1/overview',
+    'https://learn.lindenwaard.nl/webapps/blackboard/content/listContent.jsp?course_id=_1877_1&content_id=_90211_1',
   ],
 };

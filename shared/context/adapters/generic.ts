@@ -31,13 +31,15 @@ function pageHeading(document: Document, main: Element | null): string {
 
 function extract(document: Document, url: URL): PageContext {
   const main = findMainContent(document);
-  return buildContext(document, url, {
+  const context = buildContext(document, url, {
     lms: 'generic',
-    pageKind: main && /\S/.test(main.textContent ?? '') ? 'page' : 'other',
+    pageKind: 'page',
     title: pageHeading(document, main),
     roots: [main],
     exclude: EXCLUDE,
   });
+  // Nothing readable (an app shell, a page of links): not a content page.
+  return context.text ? context : { ...context, pageKind: 'other' };
 }
 
 export const genericAdapter: LmsAdapter = {

@@ -32,6 +32,11 @@ export function loadFixture(folder: string, file: string, url: string): Document
   return new JSDOM(fixtureHtml(folder, file), { url }).window.document;
 }
 
+/** Parses an HTML string as a browser would at `url`. */
+export function parseHtml(html: string, url = 'https://example.org/'): Document {
+  return new JSDOM(html, { url }).window.document;
+}
+
 /** The saved HTML of a fixture. */
 export function fixtureHtml(folder: string, file: string): string {
   return readFileSync(new URL(`./${folder}.fixtures/${file}`, import.meta.url), 'utf8');
