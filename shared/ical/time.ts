@@ -57,7 +57,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
       formatter = null;
     }
     // A bounded cache: hostile feeds could name thousands of zones.
-    if (formatters.size > 500) formatters.clear();
+    if (formatters.size > 1000) formatters.clear();
     formatters.set(zone, formatter);
   }
   return formatter;
@@ -162,6 +162,12 @@ function yearTable(zone: string, year: number): YearTable | undefined {
     tables.set(key, table);
   }
   return table;
+}
+
+/** The zone's offset at one instant asked of `Intl` directly (no tables): cheap for a few samples of many zones. */
+export function sampleOffset(zone: string, epoch: number): number | undefined {
+  const formatter = formatterFor(zone);
+  return formatter ? offsetFromIntl(formatter, epoch) : undefined;
 }
 
 /** The zone's UTC offset at an instant, in milliseconds (positive east of Greenwich). 0 for unknown zones. */

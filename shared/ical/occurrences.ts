@@ -1,0 +1,404 @@
+/**
+ * Every occurrence of a catalog's events in a time range: recurrence rules (through ical.js's RecurIterator,
+ * run on the wall clock of the event's zone), extra dates (RDATE), excluded dates (EXDATE) and changed or
+ * cancelled occurrences (`overrides`). Wall times become instants with `Intl`, so 10:00 stays 10:00 on both
+ * sides of a daylight-saving change, and a local time that does not exist or happens twice is read as
+ * RFC 5545 says.
+ *
+ * Bounded: each event's rule may take at most `maxIterations` steps and the result holds at most `limit`
+ * occurrences, so an endless or impossible rule, or a calendar with a million events, cannot hang a page.
+ * When a bound cuts the answer short, `truncated` says so.
+ */
+import ICAL from 'ical.js';
+import type { Catalog, CatalogEvent, EventStatus, LocalizedText, Location } from '../catalog/types.ts';
+import { eventTiming, readWall, zoneClock, type Clock } from './event-time.ts';
+import { addDays, formatDate, formatOffset, formatWallTime, localTimeZone, parseTime, utcFromWall, wallFromUtc, type WallTime } from './time.ts';
+
+export interface Occurrence {
+  /** Stable id of this occurrence: the item id and the original (unmoved) start. */
+  id: string;
+  itemId: string;
+  item: CatalogEvent;
+  /** The title of this occurrence (a changed occurrence may have its own). */
+  title: LocalizedText;
+  /** ISO 8601 with the offset of `timeZone`, or `YYYY-MM-DD` for all-day events. */
+  start: string;
+  /** Like `start`; for all-day events the day after the last day (exclusive, as in the catalog). */
+  end: string;
+  startDate: Date;
+  endDate: Date;
+  allDay: boolean;
+  cancelled: boolean;
+  /** The zone `start` and `end` are written in (the event's own, or the one asked for). */
+  timeZone: string;
+  /** The event's status for this occurrence, when it has one. */
+  status?: EventStatus;
+  summary?: LocalizedText;
+  location?: Location;
+  /** True when this occurrence was changed (moved, retitled or cancelled) by an override. */
+  changed?: boolean;
+}
+
+export interface ExpandOptions {
+  /**
+   * The viewer's zone: floating times and all-day dates are read in it, and when given, every start and end
+   * is written with its offset. Default: the event's own zone (floating times: the runtime's zone).
+   */
+  timeZone?: string;
+  /** At most this many occurrences (default 10,000). */
+  limit?: number;
+  /** At most this many recurrence steps per event (default 50,000). */
+  maxIterations?: number;
+}
+
+export interface ExpandResult {
+  occurrences: Occurrence[];
+  /** True when a bound (limit or iteration cap) cut the result short. */
+  truncated: boolean;
+}
+
+const DAY = 86_400_000;
+const TOTAL_ITERATION_FACTOR = 40;
+
+class IterationBudgetExceeded extends Error {}
+
+interface Override {
+  recurrenceId?: unknown;
+  start?: unknown;
+  end?: unknown;
+  status?: EventStatus;
+  title?: LocalizedText;
+  summary?: LocalizedText;
+  location?: Location;
+}
+
+interface Candidate {
+  /** The original start as a wall time on the event's clock. */
+  wall: WallTime;
+  override?: Override;
+}
+
+function wallKey(wall: WallTime): string {
+  return formatWallTime(wall);
+}
+
+function toIcalTime(wall: WallTime, isDate: boolean): InstanceType<typeof ICAL.Time> {
+  return ICAL.Time.fromData({ year: wall.year, month: wall.month, day: wall.day, hour: isDate ? 0 : wall.hour, minute: isDate ? 0 : wall.minute, second: isDate ? 0 : wall.second, isDate });
+}
+
+function fromIcalTime(time: InstanceType<typeof ICAL.Time>): WallTime {
+  return { year: time.year, month: time.month, day: time.day, hour: time.isDate ? 0 : time.hour, minute: time.isDate ? 0 : time.minute, second: time.isDate ? 0 : time.second };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * ical.js sometimes lets an impossible date roll over (30 February becomes 2 March); RFC 5545 says such
+ * dates are skipped. This re-checks the month and month-day parts of the rule.
+ */
+function satisfiesRule(wall: WallTime, parts: Record<string, unknown>): boolean {
+  const months = parts.BYMONTH as number[] | undefined;
+  if (months && months.length > 0 && !months.includes(wall.month)) return false;
+  const monthDays = parts.BYMONTHDAY as number[] | undefined;
+  if (monthDays && monthDays.length > 0) {
+    const length = daysInMonth(wall.year, wall.month);
+    if (!monthDays.some((day) => (day > 0 ? day === wall.day : length + day + 1 === wall.day))) return false;
+  }
+  return true;
+}
+
+/** Period in days of rules that can safely start later (DAILY and WEEKLY without COUNT or BYSETPOS). */
+function skippablePeriodDays(recur: InstanceType<typeof ICAL.Recur>): number | undefined {
+  if (recur.count) return undefined;
+  const parts = recur.parts as Record<string, unknown>;
+  if (parts.BYSETPOS || parts.BYWEEKNO || parts.BYYEARDAY) return undefined;
+  const interval = recur.interval || 1;
+  if (recur.freq === 'DAILY') return interval;
+  if (recur.freq === 'WEEKLY') return 7 * interval;
+  return undefined;
+}
+
+interface Span {
+  startMs: number;
+  endMs: number;
+}
+
+/** Expands one event; pushes occurrences that overlap [from, to) and returns whether a bound was hit. */
+function expandEvent(
+  event: CatalogEvent,
+  from: number,
+  to: number,
+  context: { viewerZone: string | undefined; fallbackZone: string; maxIterations: number; perEventLimit: number; budget: { left: number } },
+  out: Occurrence[],
+): boolean {
+  const timing = eventTiming(event);
+  if (!timing) return false;
+  let truncated = false;
+
+  // The clock recurrence runs on: the event's zone; for floating times and all-day dates, the viewer's.
+  const viewerClock = zoneClock(context.viewerZone ?? context.fallbackZone) ?? timing.clock;
+  const ownZone = typeof event.timeZone === 'string' ? zoneClock(event.timeZone) : undefined;
+  let clock: Clock = timing.clock;
+  if (timing.floating) clock = viewerClock;
+  else if (timing.allDay) clock = context.viewerZone || !ownZone ? viewerClock : ownZone;
+  const displayClock: Clock = context.viewerZone ? viewerClock : clock;
+
+  const instantOf = (wall: WallTime) => clock.toEpoch(timing.allDay ? { ...wall, hour: 0, minute: 0, second: 0 } : wall);
+  const spanOf = (start: WallTime, ownEnd?: WallTime): Span => {
+    const startMs = instantOf(start);
+    if (timing.allDay) {
+      const endWall = ownEnd ?? addDays(start, timing.duration);
+      return { startMs, endMs: Math.max(startMs, instantOf(endWall)) };
+    }
+    if (ownEnd) return { startMs, endMs: Math.max(startMs, instantOf(ownEnd)) };
+    return { startMs, endMs: startMs + timing.duration };
+  };
+  const overlaps = (span: Span) => (span.endMs > span.startMs ? span.startMs < to && span.endMs > from : span.startMs >= from && span.startMs < to);
+
+  const formatTimed = (epoch: number): string => {
+    const offset = Math.round(displayClock.offsetAt(epoch) / 60_000) * 60_000;
+    return formatWallTime(wallFromUtc(epoch + offset)) + formatOffset(offset);
+  };
+
+  const exdates = new Set<string>();
+  for (const value of Array.isArray(event.exdate) ? event.exdate : []) {
+    const wall = readWall(value, timing);
+    if (wall) exdates.add(wallKey(wall));
+  }
+  const overrides = new Map<string, Override>();
+  for (const raw of Array.isArray(event.overrides) ? (event.overrides as unknown[]) : []) {
+    if (!raw || typeof raw !== 'object') continue;
+    const override = raw as Override;
+    const wall = readWall(override.recurrenceId, timing);
+    if (wall) overrides.set(wallKey(wall), override);
+  }
+
+  let emitted = 0;
+  /** Start and end of an occurrence whose override changes its kind (a timed event made all-day, or back). */
+  const crossKindSpan = (override: Override): { allDay: boolean; span: Span; startText: string; endText: string } | undefined => {
+    const ownStart = parseTime(override.start);
+    if (!ownStart || (ownStart.kind === 'date') === timing.allDay) return undefined;
+    const ownEnd = parseTime(override.end);
+    if (ownStart.kind === 'date') {
+      const dayClock = context.viewerZone || !ownZone ? viewerClock : ownZone;
+      const endWall = ownEnd?.kind === 'date' && compareWall(ownEnd.wall, ownStart.wall) > 0 ? ownEnd.wall : addDays(ownStart.wall, 1);
+      return { allDay: true, span: { startMs: dayClock.toEpoch(ownStart.wall), endMs: dayClock.toEpoch(endWall) }, startText: formatDate(ownStart.wall), endText: formatDate(endWall) };
+    }
+    const epochOf = (time: NonNullable<ReturnType<typeof parseTime>>) => (time.kind === 'instant' ? time.epoch : viewerClock.toEpoch(time.wall));
+    const startMs = epochOf(ownStart);
+    const endMs = ownEnd && ownEnd.kind !== 'date' ? Math.max(startMs, epochOf(ownEnd)) : startMs;
+    return { allDay: false, span: { startMs, endMs }, startText: formatTimed(startMs), endText: formatTimed(endMs) };
+  };
+
+  const emit = (candidate: Candidate) => {
+    const override = candidate.override;
+    let allDay = timing.allDay;
+    let span: Span;
+    let startText: string;
+    let endText: string;
+    const crossed = override ? crossKindSpan(override) : undefined;
+    if (crossed) {
+      ({ allDay, span, startText, endText } = crossed);
+    } else {
+      const ownStart = override ? readWall(override.start, timing) : undefined;
+      // A changed occurrence without its own end keeps the event's length.
+      const ownEnd = override ? readWall(override.end, timing) : undefined;
+      const startWall = ownStart ?? candidate.wall;
+      const endWall = ownEnd && compareWall(ownEnd, startWall) >= 0 ? ownEnd : undefined;
+      span = spanOf(startWall, endWall);
+      startText = timing.allDay ? formatDate(startWall) : formatTimed(span.startMs);
+      endText = timing.allDay ? formatDate(endWall ?? addDays(startWall, timing.duration)) : formatTimed(span.endMs);
+    }
+    if (!overlaps(span)) return;
+    const status = override?.status ?? event.status;
+    const idPart = timing.allDay ? formatDate(candidate.wall) : timing.floating ? formatWallTime(candidate.wall) : new Date(instantOf(candidate.wall)).toISOString().replace('.000Z', 'Z');
+    const occurrence: Occurrence = {
+      id: `${event.id}@${idPart}`,
+      itemId: event.id,
+      item: event,
+      title: override?.title ?? event.title,
+      start: startText,
+      end: endText,
+      startDate: new Date(span.startMs),
+      endDate: new Date(span.endMs),
+      allDay,
+      cancelled: status === 'cancelled',
+      timeZone: displayClock.name,
+    };
+    if (status) occurrence.status = status;
+    const summary = override?.summary ?? event.summary;
+    if (summary !== undefined) occurrence.summary = summary;
+    const location = override?.location ?? event.location;
+    if (location !== undefined) occurrence.location = location;
+    if (override) occurrence.changed = true;
+    out.push(occurrence);
+    emitted++;
+  };
+
+  // Changed occurrences appear at their own time, wherever the original one was: moved into or out of
+  // the range alike. Their original instance is not shown again.
+  for (const override of overrides.values()) emit({ wall: readWall(override.recurrenceId, timing)!, override });
+
+  const seen = new Set<string>();
+  const consider = (wall: WallTime): boolean => {
+    const key = wallKey(wall);
+    if (seen.has(key)) return true;
+    seen.add(key);
+    if (exdates.has(key) || overrides.has(key)) return true;
+    emit({ wall });
+    if (emitted >= context.perEventLimit) {
+      truncated = true;
+      return false;
+    }
+    return true;
+  };
+
+  const rruleText = typeof event.rrule === 'string' ? event.rrule.trim().replace(/^RRULE:/i, '') : '';
+  const latestStart = to; // nothing starting at or after `to` can overlap the range
+  const earliestUseful = from - (timing.allDay ? (timing.duration + 2) * DAY : timing.duration + 2 * DAY);
+
+  // RDATEs and the start itself.
+  const extra: WallTime[] = [timing.start];
+  for (const value of Array.isArray(event.rdate) ? event.rdate : []) {
+    const wall = readWall(value, timing);
+    if (wall) extra.push(wall);
+  }
+  for (const wall of extra) {
+    if (!consider(wall)) return true;
+  }
+
+  if (!rruleText) return truncated;
+  let recur: InstanceType<typeof ICAL.Recur>;
+  try {
+    recur = ICAL.Recur.fromString(rruleText);
+    if (!recur.freq) return truncated;
+  } catch {
+    return truncated;
+  }
+  const parts = recur.parts as Record<string, unknown>;
+
+  // UNTIL in UTC (as RFC 5545 asks for zoned starts) is compared on the event's wall clock.
+  if (recur.until) {
+    const until = recur.until;
+    if (timing.allDay) {
+      // Dates have no zone; a date-time UNTIL (invalid here, but common) counts by the date it names.
+      recur.until = toIcalTime(fromIcalTime(until), true);
+    } else if (until.isDate) {
+      // A date UNTIL for a date-time start: the whole of that day still counts.
+      recur.until = toIcalTime({ ...fromIcalTime(until), hour: 23, minute: 59, second: 59 }, false);
+    } else if (until.zone === ICAL.Timezone.utcTimezone) {
+      recur.until = toIcalTime(timing.floating ? fromIcalTime(until) : clock.wallAt(until.toUnixTime() * 1000), false);
+    } else {
+      recur.until = toIcalTime(fromIcalTime(until), false);
+    }
+  }
+
+  // Long-running daily and weekly rules start close to the range instead of at their first date.
+  let start = timing.start;
+  const period = skippablePeriodDays(recur);
+  if (period) {
+    const gapDays = Math.floor((earliestUseful - instantOf(start)) / DAY) - period;
+    if (gapDays > period) {
+      const periods = Math.floor(gapDays / period);
+      start = addDays(start, periods * period);
+    }
+  }
+
+  let iterator: InstanceType<typeof ICAL.RecurIterator>;
+  let steps = 0;
+  try {
+    iterator = recur.iterator(toIcalTime(start, timing.allDay));
+    // ical.js can loop without end inside one step on a rule no date satisfies; count its inner steps.
+    const check = iterator.check_contracting_rules.bind(iterator);
+    iterator.check_contracting_rules = () => {
+      steps++;
+      context.budget.left--;
+      if (steps > context.maxIterations || context.budget.left < 0) throw new IterationBudgetExceeded();
+      return check();
+    };
+  } catch {
+    return truncated;
+  }
+
+  try {
+    for (;;) {
+      const next = iterator.next();
+      if (!next) break;
+      steps++;
+      if (steps > context.maxIterations) throw new IterationBudgetExceeded();
+      const wall = fromIcalTime(next);
+      if (!satisfiesRule(wall, parts)) continue;
+      const epoch = instantOf(wall);
+      if (epoch >= latestStart) break;
+      if (!consider(wall)) return true;
+    }
+  } catch (error) {
+    if (error instanceof IterationBudgetExceeded) return true;
+    // Any other failure inside ical.js: keep what was found so far.
+  }
+  return truncated;
+}
+
+function compareWall(a: WallTime, b: WallTime): number {
+  return utcFromWall(a) - utcFromWall(b);
+}
+
+function toEpoch(value: Date | string | number): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'number') return value;
+  const parsed = parseTime(value);
+  if (parsed?.kind === 'instant') return parsed.epoch;
+  return Number.NaN;
+}
+
+/**
+ * Every occurrence of the catalog's events that overlaps [from, to), sorted by start. Occurrences that
+ * started before `from` and are still going on are included; cancelled occurrences are included and marked.
+ */
+export function expandOccurrences(catalog: Catalog, from: Date, to: Date, options: ExpandOptions = {}): ExpandResult {
+  const occurrences: Occurrence[] = [];
+  const fromMs = toEpoch(from);
+  let toMs = toEpoch(to);
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs <= fromMs) return { occurrences, truncated: false };
+  const limit = Math.max(1, Math.floor(options.limit ?? 10_000));
+  const maxIterations = Math.max(1, Math.floor(options.maxIterations ?? 50_000));
+  const viewerZone = options.timeZone && zoneClock(options.timeZone) ? options.timeZone : undefined;
+  const fallbackZone = localTimeZone();
+  const items = Array.isArray(catalog?.items) ? catalog.items : [];
+  const budget = { left: maxIterations * TOTAL_ITERATION_FACTOR };
+  let truncated = false;
+
+  const collected: Occurrence[] = [];
+  const sort = (list: Occurrence[]) =>
+    list.sort((a, b) => a.startDate.getTime() - b.startDate.getTime() || Number(b.allDay) - Number(a.allDay) || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+
+  for (const item of items) {
+    if (!item || typeof item !== 'object' || item.type !== 'event') continue;
+    if (budget.left <= 0) {
+      truncated = true;
+      break;
+    }
+    try {
+      if (expandEvent(item as CatalogEvent, fromMs, toMs, { viewerZone, fallbackZone, maxIterations, perEventLimit: limit, budget }, collected)) truncated = true;
+    } catch {
+      // One broken event must not hide the others.
+    }
+    // Keep memory bounded: once well over the limit, keep the earliest and stop looking past them.
+    if (collected.length > 2 * limit) {
+      sort(collected);
+      collected.length = limit;
+      truncated = true;
+      toMs = Math.min(toMs, collected[limit - 1]!.startDate.getTime() + 1);
+    }
+  }
+  sort(collected);
+  if (collected.length > limit) {
+    collected.length = limit;
+    truncated = true;
+  }
+  occurrences.push(...collected);
+  return { occurrences, truncated };
+}
+
