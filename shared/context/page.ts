@@ -4,7 +4,8 @@
  * content of a page nobody wrote an adapter for.
  */
 import { detectLanguage } from './language.ts';
-import { COMMON_EXCLUDE, collapseWhitespace, collectText, excludedIn, isSkipped, textOf, truncate } from './text.ts';
+import { compileSelectors } from './selector.ts';
+import { COMMON_EXCLUDE, collapseWhitespace, collectText, isSkipped, textOf, truncate } from './text.ts';
 import type { LmsId, PageContext, PageKind } from './types.ts';
 import { MAX_NODES_VISITED, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './types.ts';
 
@@ -103,6 +104,15 @@ export function firstText(scope: ParentNode, selectors: readonly string[], max =
   return '';
 }
 
+/**
+ * Text of the first match of `selectors` inside the first element found for `scopes`. Finding a small
+ * container first keeps a query such as "links in the breadcrumb" from visiting every link of a huge page.
+ */
+export function textWithin(document: Document, scopes: readonly string[], selectors: readonly string[]): string {
+  const scope = firstElement(document, scopes);
+  return scope ? firstText(scope, selectors) : '';
+}
+
 /** querySelector that answers null instead of throwing on a selector the engine does not support. */
 export function safeQuery(scope: ParentNode, selector: string): Element | null {
   try {
@@ -162,9 +172,18 @@ function firstHeading(roots: readonly ParentNode[]): string {
 export function findMainContent(document: Document): Element | null {
   for (const selector of ['main', '[role="main"]', 'article']) {
     const landmark = safeQuery(document, selector);
-    if (landmark && /\S/.test(landmark.textContent ?? '')) return landmark;
+    if (landmark && hasText(landmark)) return landmark;
   }
   return largestTextBlock(document) ?? document.body ?? null;
+}
+
+/** True when the element holds any non-blank text; stops at the first such text node. */
+function hasText(element: Element): boolean {
+  const walker = (element.ownerDocument ?? document).createTreeWalker(element, 0x4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\S/.test((node as Text).data)) return true;
+  }
+  return false;
 }
 
 const PARAGRAPH_TAGS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt', 'blockquote', 'pre', 'figcaption']);
@@ -173,9 +192,10 @@ const INLINE_FOR_SCORING = new Set(['a', 'b', 'strong', 'em', 'i', 'span', 'smal
 function largestTextBlock(document: Document): Element | null {
   const body = document.body;
   if (!body) return null;
-  const excluded = excludedIn(body, COMMON_EXCLUDE);
+  const matcher = compileSelectors(COMMON_EXCLUDE);
+  const none = new Set<Element>();
   const walker = document.createTreeWalker(body, 0x1 | 0x4, {
-    acceptNode: (node: Node) => (node.nodeType === 1 && isSkipped(node as Element, excluded) ? 2 : 1),
+    acceptNode: (node: Node) => (node.nodeType === 1 && isSkipped(node as Element, matcher, none) ? 2 : 1),
   });
   const scores = new Map<Element, number>();
   const add = (element: Element | null, amount: number) => {

@@ -3,6 +3,7 @@
  * parts and people, and stops as soon as the text budget is filled. It never calls `innerText` (which
  * forces layout), so it costs the same in a live tab, a parsed page in Node, or a background document.
  */
+import { compileSelectors, type AttributeReader, type SelectorMatcher } from './selector.ts';
 import { MAX_HEADING_LENGTH, MAX_HEADINGS, MAX_NODES_VISITED } from './types.ts';
 
 // NodeFilter and Node constants by value: Node.js has no such globals.
@@ -108,10 +109,11 @@ export function collectText(
 
 function walk(root: ParentNode, state: WalkState): void {
   const doc = (root as Node).ownerDocument ?? (root as Document);
-  const excluded = excludedIn(root, state.exclude);
-  for (const element of state.skip) excluded.add(element);
+  const matcher = compileSelectors(state.exclude);
+  const others = new Set<Element>(state.skip);
+  if (matcher.unsupported) for (const element of excludedIn(root, matcher.unsupported)) others.add(element);
   const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (node: Node) => (node.nodeType === ELEMENT_NODE && isSkipped(node as Element, excluded) ? FILTER_REJECT : FILTER_ACCEPT),
+    acceptNode: (node: Node) => (node.nodeType === ELEMENT_NODE && isSkipped(node as Element, matcher, others) ? FILTER_REJECT : FILTER_ACCEPT),
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (++state.visited > MAX_NODES_VISITED || state.length >= state.budget) {
@@ -173,26 +175,36 @@ function templateChild(element: Element): HTMLTemplateElement | null {
   return null;
 }
 
-/** True for elements whose whole subtree is left out. */
-export function isSkipped(element: Element, excluded: ReadonlySet<Element>): boolean {
-  if (SKIPPED_TAGS.has(element.localName)) return true;
+const NO_ATTRIBUTES: AttributeReader = () => null;
+
+/**
+ * True for elements whose whole subtree is left out: chrome tags and roles, hidden elements, elements
+ * matched by `matcher`, and the elements in `others`.
+ */
+export function isSkipped(element: Element, matcher: SelectorMatcher, others: ReadonlySet<Element>): boolean {
+  const name = element.localName;
+  if (SKIPPED_TAGS.has(name)) return true;
+  if (others.size > 0 && others.has(element)) return true;
+  // Most elements carry no attributes at all: only their tag can match.
+  if (!element.hasAttributes()) return name === 'dialog' || matcher.matches(element, NO_ATTRIBUTES);
+  const read: AttributeReader = (attribute) => element.getAttribute(attribute);
   if (element.hasAttribute('hidden') || element.hasAttribute('inert')) return true;
-  if (element.localName === 'dialog' && !element.hasAttribute('open')) return true;
-  if (element.getAttribute('aria-hidden') === 'true') return true;
-  const role = element.getAttribute('role');
+  if (name === 'dialog' && !element.hasAttribute('open')) return true;
+  if (read('aria-hidden') === 'true') return true;
+  const role = read('role');
   if (role && SKIPPED_ROLES.has(role)) return true;
-  const style = element.getAttribute('style');
+  const style = read('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
-  return excluded.has(element);
+  return matcher.matches(element, read);
 }
 
-/** Every element under `root` that matches `selector`, found with one query instead of one match per node. */
+/** Every element under `root` that matches `selector` (for selectors the compiled matcher leaves to the DOM). */
 export function excludedIn(root: ParentNode, selector: string): Set<Element> {
   if (!selector) return new Set();
   try {
     return new Set(Array.from(root.querySelectorAll(selector)));
   } catch {
-    // A selector the engine does not know must not cost the whole page: fall back to the common list.
-    return selector === COMMON_EXCLUDE ? new Set() : excludedIn(root, COMMON_EXCLUDE);
+    // A selector this engine does not know must not cost the page its text.
+    return new Set();
   }
 }

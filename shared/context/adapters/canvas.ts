@@ -3,7 +3,7 @@
  * `#application.ic-app`, the course in `body.context-course_<id>` and in `#breadcrumbs`, and the page itself
  * in `#content`. The page kind follows Canvas's REST-like paths (`/courses/:id/assignments/:id`).
  */
-import { bodyClasses, buildContext, firstText, hostIs, safeQuery } from '../page.ts';
+import { bodyClasses, buildContext, firstText, hostIs, safeQuery, textWithin } from '../page.ts';
 import { collapseWhitespace } from '../text.ts';
 import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
 
@@ -82,7 +82,7 @@ function canvasCourseName(document: Document, url: URL, title: string, courseId:
   const browserTitle = collapseWhitespace(document.title ?? '');
   if (title && browserTitle.startsWith(`${title}: `)) return browserTitle.slice(title.length + 2);
   if (/^\/courses\/\d+\/?$/.test(url.pathname) && browserTitle) return browserTitle;
-  return firstText(document, [`#breadcrumbs a[href$="/courses/${courseId}"]`, `#breadcrumbs a[href*="/courses/${courseId}"]`]);
+  return textWithin(document, ['#breadcrumbs'], [`a[href$="/courses/${courseId}"]`, `a[href*="/courses/${courseId}"]`]);
 }
 
 export const canvasAdapter: LmsAdapter = {

@@ -46,7 +46,8 @@ function extract(document: Document, url: URL): PageContext {
   const { kind, withoutText } = classroomPageKind(url.pathname);
   const courseId = /^\/(?:c|w|r)\/([^/]+)/.exec(classroomPath(url.pathname))?.[1];
   // The course navigation in the header is labelled with the course name.
-  const courseNav = courseId ? safeQuery(document, `[role="banner"] nav[aria-label] a[href$="/c/${courseId}"]`)?.closest('nav') : null;
+  const banner = safeQuery(document, '[role="banner"], header');
+  const courseNav = courseId && banner ? safeQuery(banner, `nav[aria-label] a[href$="/c/${courseId}"]`)?.closest('nav') : null;
   const course = courseNav?.getAttribute('aria-label') ||
     (courseId ? safeQuery(document, `a[href$="/c/${courseId}"][aria-label]`)?.getAttribute('aria-label') : '') || '';
   const main = safeQuery(document, 'main, [role="main"]');

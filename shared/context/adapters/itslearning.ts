@@ -3,7 +3,7 @@
  * *.itslearning.com, with the course in a `CourseID` link and content often shown in frames. Same-origin
  * frames are read when the browser allows it; cross-origin frames stay closed.
  */
-import { buildContext, firstElement, firstText, queryParam, safeQuery } from '../page.ts';
+import { buildContext, firstElement, firstText, queryParam, safeQuery, textWithin } from '../page.ts';
 import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
 import { MAX_FRAMES } from '../types.ts';
 
@@ -70,12 +70,12 @@ function readableFrameRoots(document: Document, pageOrigin: string): ParentNode[
 
 function extract(document: Document, url: URL): PageContext {
   const { kind, withoutText } = itslearningPageKind(url.pathname);
-  const courseLink = safeQuery(document, '.ccl-breadcrumbs a[href*="CourseID="], .ccl-breadcrumbs a[href*="courseid="]') ??
-    safeQuery(document, '.itsl-course-menu a[href*="CourseID="]');
+  const courseLinks = firstElement(document, ['.ccl-breadcrumbs', '.itsl-course-menu']);
+  const courseLink = courseLinks ? safeQuery(courseLinks, 'a[href*="CourseID=" i]') : null;
   const linkedId = courseLink ? /courseid=(\d+)/i.exec(courseLink.getAttribute('href') ?? '')?.[1] : undefined;
   const locationIsCourse = queryParam(url, 'LocationType') === '1';
   const courseId = queryParam(url, 'CourseID') ?? linkedId ?? (locationIsCourse ? queryParam(url, 'LocationID') : undefined);
-  const course = firstText(document, ['.itsl-course-menu-title', '.ccl-breadcrumbs a[href*="CourseID="]', '.ccl-breadcrumbs-item a']);
+  const course = firstText(document, ['.itsl-course-menu-title']) || textWithin(document, ['.ccl-breadcrumbs'], ['a[href*="CourseID=" i]', 'a']);
   const title = firstText(document, ['h1.ccl-pageheader-title', '#ctl00_PageHeader_TT', '#ctl00_ContentArea h1', '[role="main"] h1']);
   const main = firstElement(document, MAIN);
   return buildContext(document, url, {

@@ -3,7 +3,7 @@
  * `body#page-…` (`page-mod-assign-view` is /mod/assign/view.php) and lists the course and activity in the
  * body classes (`course-1284`, `cm-type-assign`), which works on self-hosted sites with any address.
  */
-import { bodyClasses, buildContext, firstText, hostIs, queryParam, safeQuery } from '../page.ts';
+import { bodyClasses, buildContext, firstText, hostIs, queryParam, safeQuery, textWithin } from '../page.ts';
 import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
 
 /** Moodle's site-level "course" (front page and dashboard) has id 1: it is not a course. */
@@ -83,9 +83,7 @@ function extract(document: Document, url: URL): PageContext {
   const heading = firstText(document, ['#page-header h1', '.page-header-headings h1', '#region-main h2', '#region-main h1']);
   // A discussion page's header names the forum; the discussion itself is the page's subject.
   const discussion = /^mod-forum-discuss/.test(pageId) ? firstText(document, ['#region-main .discussionname']) : '';
-  const breadcrumbCourse = firstText(document, [
-    '.breadcrumb a[href*="/course/view.php"]', '#page-navbar a[href*="/course/view.php"]',
-  ]);
+  const breadcrumbCourse = textWithin(document, ['#page-navbar', '.breadcrumb'], ['a[href*="/course/view.php"]']);
   // On the course page the heading is the course's full name; elsewhere the breadcrumb holds its short name.
   const course = kind === 'course' ? heading || breadcrumbCourse : breadcrumbCourse;
 
