@@ -1,0 +1,51 @@
+/**
+ * Page-context extraction (shared/context): a 40 KB Moodle page, parsed once with jsdom in Node and then
+ * read by extractContext many times. Parsing is not timed (a browser has parsed the page before the
+ * extension reads it). jsdom is slower than a browser's DOM, so these numbers are an upper bound.
+ * Also reads a 2 MB page to show the cost stays bounded by the text budget.
+ */
+import { JSDOM } from 'jsdom';
+import { extractContext } from '../../shared/context/index.ts';
+import { paddedMoodlePage } from '../../shared/context/adapters/sample-page.ts';
+
+const TARGET_P95_MS = 3;
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
+  return { p50: at(0.5), p95: at(0.95), mean, n: samples.length };
+}
+
+function time(fn: () => void, runs: number, warmup = 50): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+const format = (s: ReturnType<typeof stats>) =>
+  `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms (n=${s.n})`;
+
+const page = paddedMoodlePage(40 * 1024);
+const parseStart = performance.now();
+const { window } = new JSDOM(page.html, { url: page.url });
+const parseMs = performance.now() - parseStart;
+const context = extractContext(window.document, page.url);
+const forty = stats(time(() => extractContext(window.document, page.url), 300));
+
+console.log(`40 KB Moodle page (${(page.html.length / 1024).toFixed(1)} KB, ${window.document.getElementsByTagName('*').length} elements; jsdom parse once: ${parseMs.toFixed(1)} ms, not timed)`);
+console.log(`  extractContext: ${format(forty)}`);
+console.log(`  context: lms=${context.lms} pageKind=${context.pageKind} text=${context.text.length} chars, ${context.headings.length} headings`);
+console.log(`  target p95 <= ${TARGET_P95_MS} ms: ${forty.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}`);
+
+const huge = paddedMoodlePage(2 * 1024 * 1024);
+const hugeDom = new JSDOM(huge.html, { url: huge.url });
+const hugeStats = stats(time(() => extractContext(hugeDom.window.document, huge.url), 30, 5));
+const hugeContext = extractContext(hugeDom.window.document, huge.url);
+console.log(`2 MB Moodle page (${(huge.html.length / 1048576).toFixed(1)} MB)`);
+console.log(`  extractContext: ${format(hugeStats)}; text capped at ${hugeContext.text.length} chars`);
