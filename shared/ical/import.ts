@@ -126,7 +126,8 @@ function plainText(description: string): string {
     text = text
       .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
       .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/(p|div|li|h[1-6]|tr)\s*>/gi, '\n')
+      .replace(/<\/(p|div|h[1-6])\s*>/gi, '\n\n')
+      .replace(/<\/(li|tr)\s*>/gi, '\n')
       .replace(/<[^>]*>/g, '');
     text = decodeEntities(text);
   }
@@ -484,11 +485,14 @@ function importCalendar(input: string, options: ICalendarImportOptions): ICalend
       problems.push({ severity: 'note', path: pathOf(v), field: 'RRULE', line: property.line, message: `${label(v)} has an empty RRULE; it was ignored`, ...where });
       return undefined;
     }
+    // Keep the rule as written when it is valid (people recognise their own rule); otherwise try the form
+    // ical.js makes of it, which drops parts it does not know.
+    const written = property.value.trim().replace(/^RRULE:/i, '').replace(/;+$/, '');
     let normalised: string;
     try {
-      const recur = ICAL.Recur.fromString(property.value.trim().replace(/^RRULE:/i, ''));
+      const recur = ICAL.Recur.fromString(written);
       if (!recur.freq) throw new Error('it has no FREQ');
-      normalised = recur.toString();
+      normalised = checkRrule(written).length === 0 ? written : recur.toString();
     } catch (error) {
       problems.push({ severity: 'error', path: pathOf(v), field: 'RRULE', line: property.line, message: `${label(v)}: RRULE "${property.value.slice(0, 60)}" could not be read (${error instanceof Error ? error.message : String(error)}); only the first occurrence is shown`, ...where });
       return undefined;

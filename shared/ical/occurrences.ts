@@ -95,10 +95,13 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * ical.js sometimes lets an impossible date roll over (30 February becomes 2 March); RFC 5545 says such
- * dates are skipped. This re-checks the month and month-day parts of the rule.
+ * ical.js sometimes lets an impossible date roll over (29 February in a common year becomes 1 March, 30
+ * February becomes 2 March); RFC 5545 says such dates are skipped. This re-checks the month and day the rule
+ * asks for, explicitly (BYMONTH, BYMONTHDAY) or implicitly (the day of DTSTART).
  */
-function satisfiesRule(wall: WallTime, parts: Record<string, unknown>): boolean {
+function satisfiesRule(wall: WallTime, recur: InstanceType<typeof ICAL.Recur>, dtstart: WallTime): boolean {
+  const parts = recur.parts as Record<string, number[] | string[] | undefined>;
+  const has = (name: string) => (parts[name]?.length ?? 0) > 0;
   const months = parts.BYMONTH as number[] | undefined;
   if (months && months.length > 0 && !months.includes(wall.month)) return false;
   const monthDays = parts.BYMONTHDAY as number[] | undefined;
@@ -106,6 +109,12 @@ function satisfiesRule(wall: WallTime, parts: Record<string, unknown>): boolean 
     const length = daysInMonth(wall.year, wall.month);
     if (!monthDays.some((day) => (day > 0 ? day === wall.day : length + day + 1 === wall.day))) return false;
   }
+  const dayImplied = !has('BYMONTHDAY') && !has('BYDAY') && !has('BYYEARDAY') && !has('BYWEEKNO');
+  if (recur.freq === 'YEARLY' && dayImplied) {
+    if (wall.day !== dtstart.day) return false;
+    if (!has('BYMONTH') && wall.month !== dtstart.month) return false;
+  }
+  if (recur.freq === 'MONTHLY' && dayImplied && wall.day !== dtstart.day) return false;
   return true;
 }
 
@@ -274,10 +283,16 @@ function expandEvent(
   try {
     recur = ICAL.Recur.fromString(rruleText);
     if (!recur.freq) return truncated;
+    // A yearly rule from 29 February: ical.js rolls common years over to 1 March (and counts them); with the
+    // month and day spelt out it skips them, as RFC 5545 wants.
+    const parts = recur.parts as Record<string, unknown[] | undefined>;
+    if (recur.freq === 'YEARLY' && timing.start.month === 2 && timing.start.day === 29 && !parts.BYMONTH && !parts.BYMONTHDAY && !parts.BYDAY && !parts.BYYEARDAY && !parts.BYWEEKNO) {
+      recur.parts.BYMONTH = [2];
+      recur.parts.BYMONTHDAY = [29];
+    }
   } catch {
     return truncated;
   }
-  const parts = recur.parts as Record<string, unknown>;
 
   // UNTIL in UTC (as RFC 5545 asks for zoned starts) is compared on the event's wall clock.
   if (recur.until) {
@@ -329,7 +344,7 @@ function expandEvent(
       steps++;
       if (steps > context.maxIterations) throw new IterationBudgetExceeded();
       const wall = fromIcalTime(next);
-      if (!satisfiesRule(wall, parts)) continue;
+      if (!satisfiesRule(wall, recur, timing.start)) continue;
       const epoch = instantOf(wall);
       if (epoch >= latestStart) break;
       if (!consider(wall)) return true;
