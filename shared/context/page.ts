@@ -9,6 +9,15 @@ import { COMMON_EXCLUDE, collapseWhitespace, collectText, isSkipped, textOf, tru
 import type { LmsId, PageContext, PageKind } from './types.ts';
 import { MAX_NODES_VISITED, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './types.ts';
 
+/** What an adapter's rules say about a page from its address and markers. */
+export interface KindFinding {
+  kind: PageKind;
+  /** Pages that list people, grades or messages: title and course only. */
+  withoutText?: boolean;
+  /** A page about one person (their submission, grades, profile): its heading is their name, so not even a title. */
+  aboutPerson?: boolean;
+}
+
 /** What an adapter found; {@link buildContext} turns it into a PageContext. */
 export interface ContextParts {
   lms: LmsId;
@@ -27,19 +36,23 @@ export interface ContextParts {
   keepQuery?: readonly string[];
   /** Pages that list people, grades or messages: keep the title and course, no text, no headings. */
   withoutText?: boolean;
+  /** A page about one person: no title, text or headings at all (see {@link KindFinding.aboutPerson}). */
+  aboutPerson?: boolean;
 }
 
 /** Turns an adapter's findings into a bounded PageContext. */
 export function buildContext(document: Document, url: URL, parts: ContextParts): PageContext {
+  const withoutText = parts.withoutText || parts.aboutPerson;
   let roots = distinctRoots(parts.roots);
-  if (roots.length === 0 && !parts.withoutText) {
+  if (roots.length === 0 && !withoutText) {
     const main = findMainContent(document);
     roots = main ? [main] : [];
   }
   const exclude = parts.exclude ? `${COMMON_EXCLUDE}, ${parts.exclude}` : COMMON_EXCLUDE;
-  const { text, headings } = parts.withoutText ? { text: '', headings: [] } : collectText(roots, exclude, MAX_TEXT_LENGTH, parts.skip);
-  const title =
-    clean(parts.title) || (parts.withoutText ? '' : firstHeading(roots)) || documentTitle(document);
+  const { text, headings } = withoutText ? { text: '', headings: [] } : collectText(roots, exclude, MAX_TEXT_LENGTH, parts.skip);
+  const title = parts.aboutPerson
+    ? ''
+    : clean(parts.title) || (withoutText ? '' : firstHeading(roots)) || documentTitle(document);
   const course = clean(parts.course);
   const courseId = parts.courseId?.trim();
   const language = detectLanguage(document, `${title} ${text}`);

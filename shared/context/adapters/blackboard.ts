@@ -4,7 +4,8 @@
  * outline; Original pages sit under `/webapps/…` with `course_id` in the query.
  */
 import { buildContext, firstElement, firstText, hostIs, queryParam, safeQuery } from '../page.ts';
-import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
+import type { KindFinding } from '../page.ts';
+import type { LmsAdapter, PageContext } from '../types.ts';
 
 const EXCLUDE = [
   '#side-menu', '.base-navigation', '.course-header', '.course-outline-details', '.element-meta', '.instructors',
@@ -20,10 +21,6 @@ const EXCLUDE = [
 const ULTRA_COURSE = /^\/ultra\/courses\/(_\d+_\d+)(\/.*)?$/;
 const COURSE_ID = /^_\d+_\d+$/;
 
-interface KindFinding {
-  kind: PageKind;
-  withoutText?: boolean;
-}
 
 /** The page kind from a Blackboard Ultra or Original path. */
 export function blackboardPageKind(pathname: string): KindFinding {
@@ -31,6 +28,9 @@ export function blackboardPageKind(pathname: string): KindFinding {
   const inCourse = ULTRA_COURSE.exec(path);
   if (inCourse) {
     const rest = inCourse[2] ?? '';
+    if (/\/(grades|gradebook|roster)\/.*(attempt|student|user|member)s?\b|\/profile\b/.test(rest)) {
+      return { kind: /roster|profile/.test(rest) ? 'other' : 'grading', withoutText: true, aboutPerson: true };
+    }
     if (/\/(grades|gradebook|grading|analytics|attendance)\b|\/submissions?\b/.test(rest)) return { kind: 'grading', withoutText: true };
     if (/\/(roster|messages|groups)\b/.test(rest)) return { kind: 'other', withoutText: true };
     if (/\/(assessment|assignment|test)\b/.test(rest)) return { kind: 'assignment' };
@@ -41,7 +41,8 @@ export function blackboardPageKind(pathname: string): KindFinding {
     return { kind: 'course' };
   }
   if (/^\/ultra\/(grades|gradebook)\b/.test(path)) return { kind: 'grading', withoutText: true };
-  if (/^\/ultra\/(messages|profile)\b/.test(path)) return { kind: 'other', withoutText: true };
+  if (/^\/ultra\/profile\b/.test(path)) return { kind: 'other', withoutText: true, aboutPerson: true };
+  if (/^\/ultra\/messages\b/.test(path)) return { kind: 'other', withoutText: true };
   if (/^\/ultra\/calendar\b/.test(path)) return { kind: 'calendar' };
   if (/^\/webapps\/gradebook\b|\/webapps\/assignment\/gradeAssignment|\/webapps\/blackboard\/execute\/(courseEnrollment|userList)/i.test(path)) {
     return { kind: 'grading', withoutText: true };
@@ -64,7 +65,7 @@ function detect(document: Document, url: URL): boolean {
 }
 
 function extract(document: Document, url: URL): PageContext {
-  const { kind, withoutText } = blackboardPageKind(url.pathname);
+  const { kind, withoutText, aboutPerson } = blackboardPageKind(url.pathname);
   const fromQuery = queryParam(url, 'course_id');
   const courseId =
     ULTRA_COURSE.exec(url.pathname)?.[1] ??
@@ -96,6 +97,7 @@ function extract(document: Document, url: URL): PageContext {
     exclude: EXCLUDE,
     keepQuery: ['course_id', 'content_id'],
     withoutText,
+    aboutPerson,
   });
 }
 

@@ -4,7 +4,8 @@
  * shadow roots, which the text walker enters.
  */
 import { bodyClasses, buildContext, firstElement, firstText, hostIs, queryParam, safeQuery } from '../page.ts';
-import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
+import type { KindFinding } from '../page.ts';
+import type { LmsAdapter, PageContext } from '../types.ts';
 
 const EXCLUDE = [
   '.d2l-page-header', 'd2l-breadcrumbs', '.d2l-le-content-toc', '.d2l-page-sidebar', '.d2l-le-content-nav',
@@ -14,14 +15,13 @@ const EXCLUDE = [
   '.d2l-user-profile', '[class*="replies"]', '[class*="submission"]', '.d2l-page-footer',
 ].join(', ');
 
-interface KindFinding {
-  kind: PageKind;
-  withoutText?: boolean;
-}
 
 /** The page kind from a Brightspace path under `/d2l/`. */
 export function brightspacePageKind(pathname: string): KindFinding {
   const path = pathname.toLowerCase();
+  if (/\/evaluate|\/userprogress\/|\/lp\/profile\/|\/grades\/.*user_(grades|view)/.test(path)) {
+    return { kind: path.includes('/profile/') ? 'other' : 'grading', withoutText: true, aboutPerson: true };
+  }
   if (/^\/d2l\/lms\/grades\/|^\/d2l\/le\/userprogress\/|\/dropbox\/admin\/(mark|folders_manage_submissions)|\/dropbox\/.*(evaluate|submissions_users)|\/quizzing\/admin\/(mark|grading|statistics)/.test(path)) {
     return { kind: 'grading', withoutText: true };
   }
@@ -56,7 +56,10 @@ function detect(document: Document, url: URL): boolean {
 }
 
 function extract(document: Document, url: URL): PageContext {
-  const { kind, withoutText } = brightspacePageKind(url.pathname);
+  const finding = brightspacePageKind(url.pathname);
+  const { kind, withoutText } = finding;
+  // A user id in the address means the page is about that person.
+  const aboutPerson = finding.aboutPerson || (withoutText && Boolean(queryParam(url, 'userId')));
   const courseLink = firstElement(document, ['.d2l-navigation-s-title[text]', 'd2l-navigation-link.d2l-navigation-s-title']);
   const course = courseLink?.getAttribute('text') || firstText(document, ['.d2l-navigation-s-title']);
   const currentCrumb = safeQuery(document, 'd2l-breadcrumb-current-page[text]')?.getAttribute('text');
@@ -71,6 +74,7 @@ function extract(document: Document, url: URL): PageContext {
     exclude: EXCLUDE,
     keepQuery: ['ou', 'db'],
     withoutText,
+    aboutPerson,
   });
 }
 

@@ -78,8 +78,10 @@ describe('Canvas adapter', () => {
     expect(canvasPageKind('/courses/1').kind).toBe('course');
     expect(canvasPageKind('/courses/1/modules').kind).toBe('course');
     expect(canvasPageKind('/courses/1/assignments/2').kind).toBe('assignment');
-    expect(canvasPageKind('/courses/1/assignments/2/submissions/3')).toEqual({ kind: 'grading', withoutText: true });
-    expect(canvasPageKind('/courses/1/gradebook/speed_grader')).toEqual({ kind: 'grading', withoutText: true });
+    expect(canvasPageKind('/courses/1/assignments/2/submissions')).toEqual({ kind: 'grading', withoutText: true });
+    expect(canvasPageKind('/courses/1/assignments/2/submissions/3')).toEqual({ kind: 'grading', withoutText: true, aboutPerson: true });
+    expect(canvasPageKind('/courses/1/gradebook/speed_grader')).toEqual({ kind: 'grading', withoutText: true, aboutPerson: true });
+    expect(canvasPageKind('/courses/1/users/88')).toEqual({ kind: 'other', withoutText: true, aboutPerson: true });
     expect(canvasPageKind('/courses/1/quizzes/7').kind).toBe('quiz');
     expect(canvasPageKind('/courses/1/announcements').kind).toBe('forum');
     expect(canvasPageKind('/courses/1/settings').kind).toBe('settings');

@@ -4,8 +4,9 @@
  * in `#content`. The page kind follows Canvas's REST-like paths (`/courses/:id/assignments/:id`).
  */
 import { bodyClasses, buildContext, firstText, hostIs, safeQuery, textWithin } from '../page.ts';
+import type { KindFinding } from '../page.ts';
 import { collapseWhitespace } from '../text.ts';
-import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
+import type { LmsAdapter, PageContext } from '../types.ts';
 
 const EXCLUDE = [
   '#header', '.ic-app-header', '#left-side', '#right-side-wrapper', '#right-side', '#breadcrumbs',
@@ -17,16 +18,15 @@ const EXCLUDE = [
   'a[href*="/users/"]', '.ic-app-footer', '#footer',
 ].join(', ');
 
-interface KindFinding {
-  kind: PageKind;
-  withoutText?: boolean;
-}
 
 /** The page kind from a Canvas path. */
 export function canvasPageKind(pathname: string): KindFinding {
   const path = pathname.replace(/\/+$/, '');
   const inCourse = /^\/courses\/\d+(?:\/(.*))?$/.exec(path);
   const rest = inCourse ? inCourse[1] ?? '' : path.replace(/^\//, '');
+  if (/^(grades|users)\/\d+|^assignments\/\d+\/submissions\/\d+|speed_grader|^profile|^about\/\d+/.test(rest)) {
+    return { kind: /^(users|profile|about)/.test(rest) ? 'other' : 'grading', withoutText: true, aboutPerson: true };
+  }
   if (/^(gradebook|grades|speed_grader|analytics|statistics|outcomes\/users)/.test(rest) ||
     /^(assignments|quizzes)\/\d+\/(submissions|history|statistics|moderate)/.test(rest)) {
     return { kind: 'grading', withoutText: true };
@@ -56,7 +56,7 @@ function detect(document: Document, url: URL): boolean {
 }
 
 function extract(document: Document, url: URL): PageContext {
-  const { kind, withoutText } = canvasPageKind(url.pathname);
+  const { kind, withoutText, aboutPerson } = canvasPageKind(url.pathname);
   const courseId =
     /^\/courses\/(\d+)/.exec(url.pathname)?.[1] ??
     [...bodyClasses(document)].map((name) => /^context-course_(\d+)$/.exec(name)?.[1]).find(Boolean);
@@ -71,6 +71,7 @@ function extract(document: Document, url: URL): PageContext {
     roots: [safeQuery(document, '#content') ?? safeQuery(document, '[role="main"]')],
     exclude: EXCLUDE,
     withoutText,
+    aboutPerson,
   });
 }
 

@@ -4,7 +4,8 @@
  * landmarks and ARIA: the `main` landmark, the `h1`, and the labelled regions for class comments.
  */
 import { buildContext, firstText, hostIs, safeQuery } from '../page.ts';
-import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
+import type { KindFinding } from '../page.ts';
+import type { LmsAdapter, PageContext } from '../types.ts';
 
 // Comment threads and the byline beside the title carry names; the submission counter and tabs are chrome.
 const EXCLUDE = [
@@ -12,10 +13,6 @@ const EXCLUDE = [
   '[role="complementary"]', '[role="tablist"]', '[contenteditable]', '[role="textbox"]', 'a[href*="/profile/"]',
 ].join(', ');
 
-interface KindFinding {
-  kind: PageKind;
-  withoutText?: boolean;
-}
 
 /** The path without the `/u/N` account prefix. */
 function classroomPath(pathname: string): string {
@@ -25,6 +22,9 @@ function classroomPath(pathname: string): string {
 /** The page kind from a Classroom path. */
 export function classroomPageKind(pathname: string): KindFinding {
   const path = classroomPath(pathname);
+  if (/\/submissions\/.*\/student\/|^\/profile\b|\/r\/[^/]+\/.*\/student\//.test(path)) {
+    return { kind: path.includes('/submissions/') ? 'grading' : 'other', withoutText: true, aboutPerson: true };
+  }
   if (/^\/c\/[^/]+\/(a|sa|mc)\/[^/]+\/submissions|^\/c\/[^/]+\/gb\b|^\/g\/|^\/ta\//.test(path)) {
     return { kind: 'grading', withoutText: true };
   }
@@ -43,7 +43,7 @@ function detect(_document: Document, url: URL): boolean {
 }
 
 function extract(document: Document, url: URL): PageContext {
-  const { kind, withoutText } = classroomPageKind(url.pathname);
+  const { kind, withoutText, aboutPerson } = classroomPageKind(url.pathname);
   const courseId = /^\/(?:c|w|r)\/([^/]+)/.exec(classroomPath(url.pathname))?.[1];
   // The course navigation in the header is labelled with the course name.
   const banner = safeQuery(document, '[role="banner"], header');
@@ -65,6 +65,7 @@ function extract(document: Document, url: URL): PageContext {
     exclude: EXCLUDE,
     skip: titleBlock ? [titleBlock] : [],
     withoutText,
+    aboutPerson,
   });
 }
 

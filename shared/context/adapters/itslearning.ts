@@ -4,7 +4,8 @@
  * frames are read when the browser allows it; cross-origin frames stay closed.
  */
 import { buildContext, firstElement, firstText, queryParam, safeQuery, textWithin } from '../page.ts';
-import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
+import type { KindFinding } from '../page.ts';
+import type { LmsAdapter, PageContext } from '../types.ts';
 import { MAX_FRAMES } from '../types.ts';
 
 const EXCLUDE = [
@@ -15,14 +16,13 @@ const EXCLUDE = [
 
 const MAIN = ['#ctl00_ContentArea', '[role="main"]', '.l-content', '#ContentArea', '#content'];
 
-interface KindFinding {
-  kind: PageKind;
-  withoutText?: boolean;
-}
 
 /** The page kind from an itslearning path (ASP.NET paths, any case). */
 export function itslearningPageKind(pathname: string): KindFinding {
   const path = pathname.toLowerCase();
+  if (/\/person\/|\/essay\/(assess|essayanswer)|\/assessmentrecord\/person/.test(path)) {
+    return { kind: path.includes('/person/') ? 'other' : 'grading', withoutText: true, aboutPerson: true };
+  }
   if (/\/(assessment|assessmentrecord|gradebook)\/|\/course\/status|\/essay\/(answers|essayanswers|assess)|\/test\/(results|assess)/.test(path)) {
     return { kind: 'grading', withoutText: true };
   }
@@ -69,7 +69,9 @@ function readableFrameRoots(document: Document, pageOrigin: string): ParentNode[
 }
 
 function extract(document: Document, url: URL): PageContext {
-  const { kind, withoutText } = itslearningPageKind(url.pathname);
+  const finding = itslearningPageKind(url.pathname);
+  const { kind, withoutText } = finding;
+  const aboutPerson = finding.aboutPerson || (withoutText && Boolean(queryParam(url, 'PersonId') ?? queryParam(url, 'UserId')));
   const courseLinks = firstElement(document, ['.ccl-breadcrumbs', '.itsl-course-menu']);
   const courseLink = courseLinks ? safeQuery(courseLinks, 'a[href*="CourseID=" i]') : null;
   const linkedId = courseLink ? /courseid=(\d+)/i.exec(courseLink.getAttribute('href') ?? '')?.[1] : undefined;
@@ -88,6 +90,7 @@ function extract(document: Document, url: URL): PageContext {
     exclude: EXCLUDE,
     keepQuery: ['CourseID', 'LocationID', 'LocationType', 'EssayID', 'ElementID', 'FolderID'],
     withoutText,
+    aboutPerson,
   });
 }
 

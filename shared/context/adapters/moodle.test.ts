@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractContext } from '../extract.ts';
 import { moodleAdapter, moodlePageKind } from './moodle.ts';
 import { checkFixture, loadFixture, uncoveredExamples, type FixtureCase } from './testing.ts';
 
@@ -84,6 +85,17 @@ describe('Moodle adapter', () => {
     const context = checkFixture('moodle', cases[3]!);
     expect(context.text).toBe('');
     expect(context.headings).toEqual([]);
+  });
+
+  it('says nothing, not even a title, on a page about one student', () => {
+    const url = 'https://elo.duinrand.nl/grade/report/user/index.php?id=318&userid=912';
+    const document = loadFixture('moodle', 'grader-report.html', url);
+    document.body.id = 'page-grade-report-user-index';
+    document.title = 'ZW2-PRAKTIJK: Gebruikersrapport: Fenna Oosterhuis';
+    document.querySelector('#page-header h1')!.textContent = 'Fenna Oosterhuis';
+    const context = extractContext(document, url);
+    expect(context).toMatchObject({ lms: 'moodle', pageKind: 'grading', title: '', text: '', headings: [], courseId: '318' });
+    expect(JSON.stringify(context)).not.toContain('Fenna');
   });
 
   it('keeps only the ids it needs in the url', () => {

@@ -4,7 +4,8 @@
  * body classes (`course-1284`, `cm-type-assign`), which works on self-hosted sites with any address.
  */
 import { bodyClasses, buildContext, firstText, hostIs, queryParam, safeQuery, textWithin } from '../page.ts';
-import type { LmsAdapter, PageContext, PageKind } from '../types.ts';
+import type { KindFinding } from '../page.ts';
+import type { LmsAdapter, PageContext } from '../types.ts';
 
 /** Moodle's site-level "course" (front page and dashboard) has id 1: it is not a course. */
 const SITE_COURSE_ID = '1';
@@ -28,15 +29,15 @@ const FORUM_MODULES = new Set(['forum', 'hsuforum', 'moodleoverflow']);
 const ASSIGNMENT_MODULES = new Set(['assign', 'assignment', 'workshop']);
 const QUIZ_MODULES = new Set(['quiz', 'adaptivequiz', 'hotpot']);
 
-interface KindFinding {
-  kind: PageKind;
-  withoutText?: boolean;
-}
 
 /** The page kind from Moodle's page id (`mod-assign-view`, without `page-`), else from the script path. */
 export function moodlePageKind(pageId: string, url: URL): KindFinding {
   const id = pageId || scriptId(url.pathname);
   const action = queryParam(url, 'action') ?? '';
+  if (/^(user-(profile|view)|grade-report-(user|singleview)|mod-assign-grader|mod-quiz-review)/.test(id) ||
+    (/^(grade|report|user|mod-assign)-/.test(id) && (queryParam(url, 'userid') || queryParam(url, 'user')))) {
+    return { kind: id.startsWith('user-') ? 'other' : 'grading', withoutText: true, aboutPerson: true };
+  }
   if (/^(grade|report)-/.test(id) || /^mod-assign-(grading|grader)/.test(id) || /^mod-quiz-(report|review|overview)/.test(id) ||
     /^mod-[a-z0-9]+-report/.test(id) || (/^mod-assign-/.test(id) && /^grad(ing|er)$/.test(action))) {
     return { kind: 'grading', withoutText: true };
@@ -74,7 +75,7 @@ function detect(document: Document, url: URL): boolean {
 
 function extract(document: Document, url: URL): PageContext {
   const pageId = (document.body?.id ?? '').replace(/^page-/, '');
-  const { kind, withoutText } = moodlePageKind(pageId, url);
+  const { kind, withoutText, aboutPerson } = moodlePageKind(pageId, url);
   const classes = bodyClasses(document);
   let courseId = [...classes].map((name) => /^course-(\d+)$/.exec(name)?.[1]).find(Boolean);
   if (!courseId && kind === 'course') courseId = queryParam(url, 'id');
@@ -99,6 +100,7 @@ function extract(document: Document, url: URL): PageContext {
     exclude: EXCLUDE,
     keepQuery: ['id', 'd', 'cmid'],
     withoutText,
+    aboutPerson,
   });
 }
 
