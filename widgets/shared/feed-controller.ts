@@ -1,0 +1,167 @@
+/**
+ * A Lit controller that loads the element's feeds (its `src`, else the page default) and tracks the
+ * state: loading, ready, error or offline. Whether a ready catalog is "empty" for the element depends on
+ * its own filters, so the element decides that.
+ */
+import { html, nothing } from 'lit';
+import type { ReactiveController, TemplateResult } from 'lit';
+import type { Catalog } from '../../shared/catalog/types.ts';
+import { config } from './config.ts';
+import { forgetLoads, sharedLoad } from './feeds.ts';
+import type { FeedsResult, FeedStatus } from './feeds.ts';
+import { formatDate } from './i18n.ts';
+import { words } from './kw-element.ts';
+import type { KwElement } from './kw-element.ts';
+import { common } from './strings.ts';
+import type { FeedProblem } from './strings.ts';
+
+export type FeedState = 'loading' | 'ready' | 'error' | 'offline';
+
+/** A feed that could not be used, with what to say about it. */
+export interface FeedIssue {
+  problem: FeedProblem;
+  url: string;
+  status?: number;
+}
+
+/** The element: its `src`, and optionally a catalog handed over as a property (no feed is fetched then). */
+type FeedHost = KwElement & { src: string; catalog?: Catalog | undefined };
+
+const warnedProblems = new Set<string>();
+
+export class FeedController implements ReactiveController {
+  state: FeedState = 'loading';
+  catalog: Catalog | undefined;
+  feeds: FeedStatus[] = [];
+  /** Feeds that failed (with or without a cached copy) and bad `src` values. */
+  issues: FeedIssue[] = [];
+  private key: string | undefined;
+  private stop: (() => void) | undefined;
+  private readonly host: FeedHost;
+
+  constructor(host: FeedHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (!this.useGiven()) this.load();
+  }
+
+  hostDisconnected(): void {
+    this.stop?.();
+    this.stop = undefined;
+    this.key = undefined;
+  }
+
+  hostUpdate(): void {
+    if (this.useGiven()) return;
+    if (this.host.isConnected && this.sourceKey() !== this.key) this.load();
+  }
+
+  /** A catalog given as a property wins over `src` (the extension's panel hands over its merged catalog). */
+  private useGiven(): boolean {
+    const given = this.host.catalog;
+    if (!given) return false;
+    if (this.catalog !== given || this.state !== 'ready') {
+      this.stop?.();
+      this.stop = undefined;
+      this.key = undefined;
+      this.catalog = given;
+      this.feeds = [];
+      this.issues = [];
+      this.state = 'ready';
+    }
+    return true;
+  }
+
+  /** Fetches again (the retry button). */
+  retry(): void {
+    if (this.useGiven()) return;
+    forgetLoads();
+    this.key = undefined;
+    this.load();
+  }
+
+  private sourceKey(): string {
+    return this.host.src || config.defaultSrc;
+  }
+
+  private load(): void {
+    this.stop?.();
+    const key = this.sourceKey();
+    this.key = key;
+    const urls: string[] = [];
+    const bad: FeedIssue[] = [];
+    for (const value of words(key)) {
+      try {
+        urls.push(new URL(value, document.baseURI).href);
+      } catch {
+        bad.push({ problem: 'bad-url', url: value });
+      }
+    }
+    if (!key) bad.push({ problem: 'no-src', url: '' });
+    this.catalog = undefined;
+    this.feeds = [];
+    if (urls.length === 0) {
+      this.finish({ catalog: undefined, feeds: [] }, bad);
+      return;
+    }
+    this.state = 'loading';
+    this.issues = [];
+    this.host.requestUpdate();
+    const load = sharedLoad(urls, (result) => {
+      if (this.key === key) this.finish(result, bad);
+    });
+    this.stop = load.stop;
+    load.result.then(
+      (result) => {
+        if (this.key === key) this.finish(result, bad);
+      },
+      () => {
+        if (this.key === key) this.finish({ catalog: undefined, feeds: urls.map((url) => ({ url, state: 'failed', reason: 'cors' })) }, bad);
+      },
+    );
+  }
+
+  private finish(result: FeedsResult, bad: FeedIssue[]): void {
+    this.catalog = result.catalog;
+    this.feeds = result.feeds;
+    this.issues = [
+      ...bad,
+      ...result.feeds.filter((f) => f.state !== 'fresh' && f.reason).map((f) => ({ problem: f.reason!, url: f.url, ...(f.status ? { status: f.status } : {}) })),
+    ];
+    const failed = result.feeds.filter((f) => f.state === 'failed');
+    this.state = result.catalog ? 'ready' : failed.length > 0 && failed.every((f) => f.reason === 'offline') ? 'offline' : 'error';
+    for (const feed of result.feeds) {
+      const problems = feed.problems?.filter((p) => p.severity === 'error') ?? [];
+      if (problems.length && !warnedProblems.has(feed.url)) {
+        warnedProblems.add(feed.url);
+        console.warn(`Kanswijzer: ${feed.url} has ${problems.length} problem(s); ${feed.state === 'failed' ? 'the feed was not used' : 'the items concerned are left out'}:\n${problems.slice(0, 20).map((p) => `  ${p.path || '(root)'}: ${p.message}`).join('\n')}`);
+      }
+    }
+    this.host.requestUpdate();
+    this.host.emit('kw-load', { state: this.state, feeds: this.feeds });
+  }
+
+  /**
+   * The notices for the current state: a loading line, the error or offline message with a retry
+   * button, or (when ready) a note about an offline copy or a feed that failed beside others.
+   */
+  renderState(): TemplateResult | typeof nothing {
+    const m = common[this.host.uiLang];
+    if (this.state === 'loading') return html`<p class="loading" part="status" role="status">${m.loading}</p>`;
+    const retry = html`<button type="button" @click=${() => this.retry()}>${m.retry}</button>`;
+    const details = this.issues.map((issue) => html`<p>${m.feedProblem[issue.problem](issue.url, issue.status)}</p>`);
+    if (this.state !== 'ready') {
+      return html`<div class="notice error" part="notice error" role="alert"><p><strong>${m.cannotLoad}</strong></p>${details}${retry}</div>`;
+    }
+    const cached = this.feeds.filter((f) => f.state === 'cached');
+    if (cached.length && cached.every((f) => f.reason === 'offline' || !f.reason)) {
+      const when = cached.map((f) => f.fetchedAt).sort()[0];
+      return html`<div class="notice" part="notice" role="status"><p>${m.offlineCopy(when ? formatDate(when, this.host.intlLocale, { dateStyle: 'long', timeStyle: 'short' }) : m.unknownDate)}</p></div>`;
+    }
+    if (this.issues.length) return html`<div class="notice" part="notice" role="status"><p><strong>${m.partlyLoaded}</strong></p>${details}${retry}</div>`;
+    return nothing;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Languages: every visible word exists in Dutch and English. The element's language comes from its own
+ * `lang`, then the closest `[lang]` ancestor (also across shadow roots), then the page, then Dutch.
+ */
+
+export type UiLang = 'nl' | 'en';
+
+/** A table of texts, the same keys in both languages (TypeScript checks that with `satisfies`). */
+export type Messages<T> = Record<UiLang, T>;
+
+/** The language tag that applies to `element`, or `''` when none is set anywhere. */
+export function languageTagOf(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const withLang = node.closest('[lang]');
+    const tag = withLang?.getAttribute('lang')?.trim();
+    if (tag) return tag;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return document.documentElement.getAttribute('lang')?.trim() ?? '';
+}
+
+/** Dutch (and Frisian) pages get Dutch; any other set language gets English; nothing set means Dutch. */
+export function uiLangFor(tag: string): UiLang {
+  const base = tag.toLowerCase().split(/[-_]/)[0] ?? '';
+  if (!base || base === 'nl' || base === 'fy' || base === 'li') return 'nl';
+  return 'en';
+}
+
+/** A date (`YYYY-MM-DD`) or date-time as a readable date, in the reader's language. */
+export function formatDate(value: string | Date | undefined, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+  if (!value) return '';
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+  if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : '';
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** A byte count as "1,2 MB" / "1.2 MB". */
+export function formatSize(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  try {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  } catch {
+    return `${Math.round(value)} ${['B', 'kB', 'MB', 'GB'][unit]}`;
+  }
+}
+
+/** A language tag as its name in the reader's language ("Engels" for `en` in Dutch). */
+export function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** "a, b en c" / "a, b and c". */
+export function formatList(parts: string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
+  } catch {
+    return parts.join(', ');
+  }
+}
