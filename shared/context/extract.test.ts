@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { genericAdapter } from './adapters/generic.ts';
-import { parseHtml } from './adapters/testing.ts';
+import { parseHtml } from './fixtures/support.ts';
 import { extractContext } from './extract.ts';
 import type { LmsAdapter } from './types.ts';
 import { MAX_HEADINGS, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from './adapters/testing.ts';
+import { parseHtml } from './fixtures/support.ts';
 import { detectLanguage, guessLanguage, normalizeLanguageTag } from './language.ts';
 
 describe('language', () => {

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadFixture, parseHtml } from './adapters/testing.ts';
+import { loadFixture, parseHtml } from './fixtures/support.ts';
 import { SelectorMatcher } from './selector.ts';
 import { COMMON_EXCLUDE } from './text.ts';
 

@@ -6,7 +6,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { extractContext } from '../../shared/context/index.ts';
-import { paddedMoodlePage } from '../../shared/context/adapters/sample-page.ts';
+import { paddedMoodlePage } from '../../shared/context/fixtures/sample-page.ts';
 
 const TARGET_P95_MS = 3;
 

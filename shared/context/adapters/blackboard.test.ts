@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blackboardAdapter, blackboardPageKind } from './blackboard.ts';
-import { checkFixture, parseHtml, uncoveredExamples, type FixtureCase } from './testing.ts';
+import { checkFixture, parseHtml, uncoveredExamples, type FixtureCase } from '../fixtures/support.ts';
 
 const [outlineUrl, assessmentUrl, originalUrl] = blackboardAdapter.exampleUrls as [string, string, string];
 const course = 'Stagebegeleiding Verpleegkunde jaar 3';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brightspaceAdapter, brightspaceOrgUnit, brightspacePageKind } from './brightspace.ts';
-import { checkFixture, uncoveredExamples, type FixtureCase } from './testing.ts';
+import { checkFixture, uncoveredExamples, type FixtureCase } from '../fixtures/support.ts';
 
 const [contentUrl, dropboxUrl, discussionUrl] = brightspaceAdapter.exampleUrls as [string, string, string];
 const course = 'Mentoraat leerjaar 1 – Zilvermeer';

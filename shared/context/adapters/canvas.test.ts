@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canvasAdapter, canvasPageKind } from './canvas.ts';
-import { checkFixture, loadFixture, uncoveredExamples, type FixtureCase } from './testing.ts';
+import { checkFixture, loadFixture, uncoveredExamples, type FixtureCase } from '../fixtures/support.ts';
 
 const [pageUrl, assignmentUrl, discussionUrl, gradebookUrl] = canvasAdapter.exampleUrls as [string, string, string, string];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractContext } from '../extract.ts';
 import { genericAdapter } from './generic.ts';
-import { checkFixture, parseHtml, uncoveredExamples, type FixtureCase } from './testing.ts';
+import { checkFixture, parseHtml, uncoveredExamples, type FixtureCase } from '../fixtures/support.ts';
 
 const [newsUrl, intranetUrl, blogUrl] = genericAdapter.exampleUrls as [string, string, string];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classroomPageKind, googleClassroomAdapter } from './google-classroom.ts';
-import { checkFixture, uncoveredExamples, type FixtureCase } from './testing.ts';
+import { checkFixture, uncoveredExamples, type FixtureCase } from '../fixtures/support.ts';
 
 const [assignmentUrl, materialUrl, classworkUrl, streamUrl] = googleClassroomAdapter.exampleUrls as [string, string, string, string];
 const course = 'Nederlands 1A';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractContext } from '../extract.ts';
 import { itslearningAdapter, itslearningPageKind } from './itslearning.ts';
-import { checkFixture, fixtureHtml, loadFixture, parseHtml, uncoveredExamples, type FixtureCase } from './testing.ts';
+import { checkFixture, fixtureHtml, loadFixture, parseHtml, uncoveredExamples, type FixtureCase } from '../fixtures/support.ts';
 
 const [essayUrl, contentUrl, statusUrl] = itslearningAdapter.exampleUrls as [string, string, string];
 const course = 'Mentoruur vmbo 4 – doorstroom';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractContext } from '../extract.ts';
 import { moodleAdapter, moodlePageKind } from './moodle.ts';
-import { checkFixture, loadFixture, uncoveredExamples, type FixtureCase } from './testing.ts';
+import { checkFixture, loadFixture, uncoveredExamples, type FixtureCase } from '../fixtures/support.ts';
 
 const [assignUrl, courseUrl, forumUrl, graderUrl, quizUrl] = moodleAdapter.exampleUrls as [string, string, string, string, string];
 
