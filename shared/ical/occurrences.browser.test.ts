@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { CatalogEvent } from '../catalog/types.ts';
+import type { Catalog, CatalogEvent } from '../catalog/types.ts';
 import { parseICalendar } from './import.ts';
 import { expandOccurrences } from './occurrences.ts';
 import { catalogToICalendar } from './write.ts';
@@ -35,8 +35,8 @@ describe('expandOccurrences in the browser', () => {
 
   it('round-trips a catalog event through events.ics and back', () => {
     const event = { id: 'x', type: 'event', title: 'Spreekuur', topics: [], audiences: [], sectors: [], periods: [], start: '2025-10-21T16:00:00+02:00', timeZone: 'Europe/Amsterdam', rrule: 'FREQ=WEEKLY;COUNT=3' } as CatalogEvent;
-    const catalog = { format: 'kanswijzer-catalog', version: 1, id: 'c', title: 'C', language: 'nl', topics: [], audiences: [], sectors: [], periods: [], items: [event] } as const;
-    const back = parseICalendar(catalogToICalendar({ ...catalog, items: [event] })).catalog!;
+    const catalog: Catalog = { format: 'kanswijzer-catalog', version: 1, id: 'c', title: 'C', language: 'nl', topics: [], audiences: [], sectors: [], periods: [], items: [event] };
+    const back = parseICalendar(catalogToICalendar(catalog)).catalog!;
     const { occurrences } = expandOccurrences(back, new Date('2025-10-01T00:00:00Z'), new Date('2025-11-30T00:00:00Z'));
     expect(occurrences.map((o) => o.start)).to.deep.equal(['2025-10-21T16:00:00+02:00', '2025-10-28T16:00:00+01:00', '2025-11-04T16:00:00+01:00']);
   });
