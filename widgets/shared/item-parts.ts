@@ -7,6 +7,7 @@ import type { ReactiveController, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { resolveText } from '../../shared/catalog/localize.ts';
 import type { Catalog, Item, LocalizedText } from '../../shared/catalog/types.ts';
+import { words } from './kw-element.ts';
 import type { KwElement } from './kw-element.ts';
 import { common } from './strings.ts';
 import { getStore, isSaved, itemKey, onSavedChange } from './store.ts';
@@ -89,4 +90,40 @@ export function saveButton(host: KwElement, item: Item, catalog?: Catalog): Temp
   return html`<button type="button" part="save-button" class="save" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => toggleSaved(host, item)}>
     <span aria-hidden="true">${pressed ? '✓ ' : ''}</span>${m.save}<span class="visually-hidden">: <span lang=${ifDefined(title.lang)}>${title.text}</span></span>
   </button>`;
+}
+
+/** The scoping attributes every element has: only items on these topics, for these audiences, … */
+export interface ScopeAttributes {
+  topics: string;
+  audiences: string;
+  sectors: string;
+  types: string;
+}
+
+/** True when `item` fits the element's `topics`, `audiences`, `sectors` and `types` (each: any of the listed). */
+export function inScope(item: Item, scope: ScopeAttributes): boolean {
+  const fits = (value: string, has: readonly string[]) => {
+    const wanted = words(value);
+    return wanted.length === 0 || has.some((v) => wanted.includes(v));
+  };
+  return fits(scope.topics, item.topics ?? []) && fits(scope.audiences, item.audiences ?? []) && fits(scope.sectors, item.sectors ?? []) && fits(scope.types, [item.type]);
+}
+
+/** Offers `blob` as a download named `name` (export files). */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Today as `YYYY-MM-DD` in the reader's time zone, for file names. */
+export function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
