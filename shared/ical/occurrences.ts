@@ -75,11 +75,14 @@ interface Override {
 interface Candidate {
   /** The original start as a wall time on the event's clock. */
   wall: WallTime;
+  /** Its instant, when already known. */
+  epoch?: number;
   override?: Override;
 }
 
-function wallKey(wall: WallTime): string {
-  return formatWallTime(wall);
+/** A cheap identity for a wall time (its digits read as UTC). */
+function wallKey(wall: WallTime): number {
+  return utcFromWall(wall);
 }
 
 function toIcalTime(wall: WallTime, isDate: boolean): InstanceType<typeof ICAL.Time> {
@@ -155,8 +158,8 @@ function expandEvent(
   const displayClock: Clock = context.viewerZone ? viewerClock : clock;
 
   const instantOf = (wall: WallTime) => clock.toEpoch(timing.allDay ? { ...wall, hour: 0, minute: 0, second: 0 } : wall);
-  const spanOf = (start: WallTime, ownEnd?: WallTime): Span => {
-    const startMs = instantOf(start);
+  const spanOf = (start: WallTime, ownEnd?: WallTime, knownStart?: number): Span => {
+    const startMs = knownStart ?? instantOf(start);
     if (timing.allDay) {
       const endWall = ownEnd ?? addDays(start, timing.duration);
       return { startMs, endMs: Math.max(startMs, instantOf(endWall)) };
@@ -168,15 +171,18 @@ function expandEvent(
 
   const formatTimed = (epoch: number): string => {
     const offset = Math.round(displayClock.offsetAt(epoch) / 60_000) * 60_000;
-    return formatWallTime(wallFromUtc(epoch + offset)) + formatOffset(offset);
+    const local = epoch + offset;
+    // toISOString is fast and exact for years 0–9999; other years take the long way.
+    const wall = local >= -62167219200000 && local < 253402300800000 ? new Date(local).toISOString().slice(0, 19) : formatWallTime(wallFromUtc(local));
+    return wall + formatOffset(offset);
   };
 
-  const exdates = new Set<string>();
+  const exdates = new Set<number>();
   for (const value of Array.isArray(event.exdate) ? event.exdate : []) {
     const wall = readWall(value, timing);
     if (wall) exdates.add(wallKey(wall));
   }
-  const overrides = new Map<string, Override>();
+  const overrides = new Map<number, Override>();
   for (const raw of Array.isArray(event.overrides) ? (event.overrides as unknown[]) : []) {
     if (!raw || typeof raw !== 'object') continue;
     const override = raw as Override;
@@ -216,13 +222,14 @@ function expandEvent(
       const ownEnd = override ? readWall(override.end, timing) : undefined;
       const startWall = ownStart ?? candidate.wall;
       const endWall = ownEnd && compareWall(ownEnd, startWall) >= 0 ? ownEnd : undefined;
-      span = spanOf(startWall, endWall);
+      span = spanOf(startWall, endWall, ownStart ? undefined : candidate.epoch);
       startText = timing.allDay ? formatDate(startWall) : formatTimed(span.startMs);
       endText = timing.allDay ? formatDate(endWall ?? addDays(startWall, timing.duration)) : formatTimed(span.endMs);
     }
     if (!overlaps(span)) return;
     const status = override?.status ?? event.status;
-    const idPart = timing.allDay ? formatDate(candidate.wall) : timing.floating ? formatWallTime(candidate.wall) : new Date(instantOf(candidate.wall)).toISOString().replace('.000Z', 'Z');
+    const originalMs = override ? instantOf(candidate.wall) : span.startMs;
+    const idPart = timing.allDay ? formatDate(candidate.wall) : timing.floating ? formatWallTime(candidate.wall) : `${new Date(originalMs).toISOString().slice(0, 19)}Z`;
     const occurrence: Occurrence = {
       id: `${event.id}@${idPart}`,
       itemId: event.id,
@@ -250,13 +257,13 @@ function expandEvent(
   // the range alike. Their original instance is not shown again.
   for (const override of overrides.values()) emit({ wall: readWall(override.recurrenceId, timing)!, override });
 
-  const seen = new Set<string>();
-  const consider = (wall: WallTime): boolean => {
+  const seen = new Set<number>();
+  const consider = (wall: WallTime, epoch?: number): boolean => {
     const key = wallKey(wall);
     if (seen.has(key)) return true;
     seen.add(key);
     if (exdates.has(key) || overrides.has(key)) return true;
-    emit({ wall });
+    emit(epoch === undefined ? { wall } : { wall, epoch });
     if (emitted >= context.perEventLimit) {
       truncated = true;
       return false;
@@ -347,7 +354,7 @@ function expandEvent(
       if (!satisfiesRule(wall, recur, timing.start)) continue;
       const epoch = instantOf(wall);
       if (epoch >= latestStart) break;
-      if (!consider(wall)) return true;
+      if (!consider(wall, epoch)) return true;
     }
   } catch (error) {
     if (error instanceof IterationBudgetExceeded) return true;

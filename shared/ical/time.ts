@@ -36,7 +36,8 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
-const tables = new Map<string, YearTable>();
+const tables = new Map<string, Map<number, YearTable>>();
+const lastLookup = new Map<string, { from: number; to: number; table: YearTable }>();
 
 function formatterFor(zone: string): Intl.DateTimeFormat | null {
   let formatter = formatters.get(zone);
@@ -103,6 +104,7 @@ function offsetFromIntl(formatter: Intl.DateTimeFormat, epoch: number): number {
 
 /** Epoch ms of a wall time read as if it were UTC. Works for any year, including 0–99. */
 export function utcFromWall(wall: WallTime): number {
+  if (wall.year >= 100) return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const date = new Date(0);
   date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
   date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
@@ -152,14 +154,19 @@ function buildYearTable(formatter: Intl.DateTimeFormat, year: number): YearTable
 }
 
 function yearTable(zone: string, year: number): YearTable | undefined {
-  const key = `${zone}\u0000${year}`;
-  let table = tables.get(key);
+  let byYear = tables.get(zone);
+  if (!byYear) {
+    if (tables.size > 500) tables.clear();
+    byYear = new Map();
+    tables.set(zone, byYear);
+  }
+  let table = byYear.get(year);
   if (!table) {
     const formatter = formatterFor(zone);
     if (!formatter) return undefined;
     table = buildYearTable(formatter, year);
-    if (tables.size > 5000) tables.clear();
-    tables.set(key, table);
+    if (byYear.size > 400) byYear.clear();
+    byYear.set(year, table);
   }
   return table;
 }
@@ -173,9 +180,17 @@ export function sampleOffset(zone: string, epoch: number): number | undefined {
 /** The zone's UTC offset at an instant, in milliseconds (positive east of Greenwich). 0 for unknown zones. */
 export function offsetAt(zone: string, epoch: number): number {
   if (!Number.isFinite(epoch)) return 0;
-  const year = new Date(epoch).getUTCFullYear();
-  const table = yearTable(zone, year);
-  if (!table) return 0;
+  // Most lookups fall in the same year as the previous one for the zone: skip the date arithmetic then.
+  const last = lastLookup.get(zone);
+  let table: YearTable | undefined;
+  if (last && epoch >= last.from && epoch < last.to) table = last.table;
+  else {
+    const year = new Date(epoch).getUTCFullYear();
+    table = yearTable(zone, year);
+    if (!table) return 0;
+    if (lastLookup.size > 500) lastLookup.clear();
+    lastLookup.set(zone, { from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), table });
+  }
   let offset = table.initial;
   for (const transition of table.transitions) {
     if (transition.at <= epoch) offset = transition.offsetTo;
