@@ -162,6 +162,16 @@ describe('parseICalendar: events', () => {
     ]);
   });
 
+  it('marks a change to this and all later occurrences (RANGE=THISANDFUTURE)', () => {
+    const event = only(
+      ics(
+        ...vevent('UID:r', 'SUMMARY:R', 'DTSTART:20240901T120000Z', 'RRULE:FREQ=DAILY;COUNT=9'),
+        ...vevent('UID:r', 'RECURRENCE-ID;RANGE=THISANDFUTURE:20240903T120000Z', 'SUMMARY:R later', 'DTSTART:20240903T150000Z', 'DTEND:20240903T160000Z'),
+      ),
+    );
+    expect(event.overrides).toEqual([{ recurrenceId: '2024-09-03T12:00:00+00:00', start: '2024-09-03T15:00:00+00:00', end: '2024-09-03T16:00:00+00:00', title: 'R later', range: 'thisAndFuture' }]);
+  });
+
   it('keeps a changed occurrence whose series is missing as an event of its own', () => {
     const list = events(ics(...vevent('UID:o', 'RECURRENCE-ID:20250310T150000Z', 'SUMMARY:Los', 'DTSTART:20250310T170000Z')));
     expect(list).toMatchObject([{ title: 'Los', start: '2025-03-10T17:00:00+00:00' }]);

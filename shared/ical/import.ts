@@ -632,9 +632,9 @@ function importCalendar(input: string, options: ICalendarImportOptions): ICalend
     const location = locationOf(v.component);
     if (location && JSON.stringify(location) !== JSON.stringify(owner.event.location)) override.location = location;
     const range = first(v.component, 'RECURRENCE-ID')?.params.RANGE?.toUpperCase();
-    if (range === 'THISANDFUTURE') {
-      problems.push({ severity: 'note', path: pathOf(v), field: 'RECURRENCE-ID', line, message: `${label(v)}: RANGE=THISANDFUTURE is applied to this occurrence only`, ...where });
-    }
+    // RFC 5545 §3.8.4.4: the change (its shift in time, its length, its texts) also applies to every later
+    // occurrence that has no change of its own.
+    if (range === 'THISANDFUTURE') (override as typeof override & { range?: string }).range = 'thisAndFuture';
     const overrides = (owner.event.overrides ??= []);
     if (overrides.length >= MAX_LIST) continue;
     overrides.push(override);

@@ -90,6 +90,29 @@ describe('expandOccurrences: exceptions and changes', () => {
     expect(list.map((o) => [o.start, o.end])).toEqual([['2024-08-27T16:00:00+02:00', '2024-08-27T17:00:00+02:00']]);
   });
 
+  it('applies a change to "this and all later occurrences" to the later ones too (RFC 5545 RANGE=THISANDFUTURE)', () => {
+    const weekly = event({
+      id: 'cursus',
+      title: 'Cursus',
+      start: '2024-09-02T19:00:00+02:00',
+      end: '2024-09-02T21:00:00+02:00',
+      rrule: 'FREQ=WEEKLY;COUNT=5',
+      overrides: [
+        { recurrenceId: '2024-09-16T19:00:00+02:00', start: '2024-09-16T18:30:00+02:00', end: '2024-09-16T21:30:00+02:00', title: 'Cursus (nieuwe tijd)', range: 'thisAndFuture' } as NonNullable<CatalogEvent['overrides']>[number],
+        { recurrenceId: '2024-09-23T19:00:00+02:00', status: 'cancelled' },
+      ],
+    });
+    const list = expandOccurrences(catalogOf(weekly), at('2024-09-01T00:00:00Z'), at('2024-10-31T00:00:00Z')).occurrences;
+    expect(list.map((o) => [o.start, o.end, o.title, o.cancelled])).toEqual([
+      ['2024-09-02T19:00:00+02:00', '2024-09-02T21:00:00+02:00', 'Cursus', false],
+      ['2024-09-09T19:00:00+02:00', '2024-09-09T21:00:00+02:00', 'Cursus', false],
+      ['2024-09-16T18:30:00+02:00', '2024-09-16T21:30:00+02:00', 'Cursus (nieuwe tijd)', false],
+      // Its own change (cancelled) wins over the range.
+      ['2024-09-23T19:00:00+02:00', '2024-09-23T21:00:00+02:00', 'Cursus', true],
+      ['2024-09-30T18:30:00+02:00', '2024-09-30T21:30:00+02:00', 'Cursus (nieuwe tijd)', false],
+    ]);
+  });
+
   it('marks every occurrence of a cancelled event as cancelled', () => {
     const list = expandOccurrences(catalogOf({ ...series, status: 'cancelled', overrides: [] }), at('2024-09-01T00:00:00Z'), at('2024-09-20T00:00:00Z')).occurrences;
     expect(list.every((o) => o.cancelled)).toBe(true);

@@ -64,6 +64,8 @@ class IterationBudgetExceeded extends Error {}
 
 interface Override {
   recurrenceId?: unknown;
+  /** `thisAndFuture`: the change also applies to all later occurrences (iCalendar RANGE=THISANDFUTURE). */
+  range?: unknown;
   start?: unknown;
   end?: unknown;
   status?: EventStatus;
@@ -257,13 +259,44 @@ function expandEvent(
   // the range alike. Their original instance is not shown again.
   for (const override of overrides.values()) emit({ wall: readWall(override.recurrenceId, timing)!, override });
 
+  // Changes to "this and all later occurrences" (RFC 5545 §3.8.4.4): later occurrences without a change of
+  // their own are shifted by the same time and take the same length and texts.
+  const futureChanges = [...overrides.entries()]
+    .filter(([, override]) => typeof override.range === 'string' && override.range.toLowerCase() === 'thisandfuture')
+    .map(([key, override]) => {
+      const recurrence = readWall(override.recurrenceId, timing)!;
+      const newStart = readWall(override.start, timing) ?? recurrence;
+      const newEnd = readWall(override.end, timing);
+      const shift = timing.allDay || timing.floating ? utcFromWall(newStart) - utcFromWall(recurrence) : instantOf(newStart) - instantOf(recurrence);
+      const length = newEnd ? (timing.allDay || timing.floating ? utcFromWall(newEnd) - utcFromWall(newStart) : instantOf(newEnd) - instantOf(newStart)) : undefined;
+      return { key, override, shift, length };
+    })
+    .sort((a, b) => a.key - b.key);
+  const futureChangeFor = (key: number) => {
+    let found: (typeof futureChanges)[number] | undefined;
+    for (const change of futureChanges) if (change.key <= key) found = change;
+    return found;
+  };
+  const writeShifted = (wall: WallTime, ms: number): string => {
+    if (timing.allDay) return formatDate(wallFromUtc(utcFromWall(wall) + ms));
+    if (timing.floating) return formatWallTime(wallFromUtc(utcFromWall(wall) + ms));
+    return new Date(instantOf(wall) + ms).toISOString();
+  };
+
   const seen = new Set<number>();
   const consider = (wall: WallTime, epoch?: number): boolean => {
     const key = wallKey(wall);
     if (seen.has(key)) return true;
     seen.add(key);
     if (exdates.has(key) || overrides.has(key)) return true;
-    emit(epoch === undefined ? { wall } : { wall, epoch });
+    const change = futureChanges.length > 0 ? futureChangeFor(key) : undefined;
+    if (change) {
+      const { recurrenceId: _recurrenceId, range: _range, start: _start, end: _end, ...texts } = change.override;
+      const start = writeShifted(wall, change.shift);
+      const derived: Override = { ...texts, start };
+      if (change.length !== undefined) derived.end = writeShifted(wall, change.shift + change.length);
+      emit({ wall, override: derived });
+    } else emit(epoch === undefined ? { wall } : { wall, epoch });
     if (emitted >= context.perEventLimit) {
       truncated = true;
       return false;
@@ -272,8 +305,11 @@ function expandEvent(
   };
 
   const rruleText = typeof event.rrule === 'string' ? event.rrule.trim().replace(/^RRULE:/i, '') : '';
-  const latestStart = to; // nothing starting at or after `to` can overlap the range
-  const earliestUseful = from - (timing.allDay ? (timing.duration + 2) * DAY : timing.duration + 2 * DAY);
+  // Nothing starting at or after `to` can overlap the range (allowing for occurrences shifted earlier).
+  const earliestShift = Math.min(0, ...futureChanges.map((c) => c.shift));
+  const latestShift = Math.max(0, ...futureChanges.map((c) => c.shift + (c.length ?? 0)));
+  const latestStart = to - earliestShift;
+  const earliestUseful = from - latestShift - (timing.allDay ? (timing.duration + 2) * DAY : timing.duration + 2 * DAY);
 
   // RDATEs and the start itself.
   const extra: WallTime[] = [timing.start];
