@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Catalog, CatalogEvent } from '../catalog/types.ts';
 import { expandOccurrences } from './occurrences.ts';
 
@@ -177,6 +178,25 @@ describe('expandOccurrences: bounds', () => {
     expect(result.truncated).toBe(false);
     // 1990-01-01 plus a multiple of three days: 2024-03-02 is day 12479 = 3 × 4159 + 2, so 03-03 is the first.
     expect(result.occurrences.map((o) => o.start.slice(0, 10))).toEqual(['2024-03-03', '2024-03-06', '2024-03-09']);
+  });
+
+  it('never throws or hangs on any combination of rule parts (property test)', () => {
+    const part = fc.oneof(
+      fc.constantFrom('COUNT=3', 'COUNT=400', 'INTERVAL=2', 'INTERVAL=53', 'UNTIL=20250101', 'UNTIL=20240301T000000Z', 'UNTIL=19990101T000000Z', 'WKST=SU'),
+      fc.array(fc.integer({ min: -31, max: 31 }).filter((n) => n !== 0), { minLength: 1, maxLength: 3 }).map((days) => `BYMONTHDAY=${days.join(',')}`),
+      fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }).map((months) => `BYMONTH=${months.join(',')}`),
+      fc.array(fc.tuple(fc.constantFrom('', '1', '-1', '2', '5', '-5', '53'), fc.constantFrom('MO', 'TU', 'FR', 'SU')), { minLength: 1, maxLength: 3 }).map((days) => `BYDAY=${days.map(([n, d]) => n + d).join(',')}`),
+      fc.constantFrom('BYSETPOS=1', 'BYSETPOS=-1', 'BYSETPOS=366', 'BYYEARDAY=366', 'BYYEARDAY=-1', 'BYWEEKNO=53', 'BYWEEKNO=-1', 'BYHOUR=9,25', 'BYMINUTE=0,30', 'BYSECOND=60'),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'), fc.array(part, { maxLength: 4 }), fc.boolean(), (freq, parts, allDay) => {
+        const rrule = [`FREQ=${freq}`, ...parts].join(';');
+        const catalog = catalogOf(event({ id: 'p', start: allDay ? '2024-01-31' : '2024-01-31T10:00:00+01:00', rrule }));
+        const result = expandOccurrences(catalog, at('2024-01-01T00:00:00Z'), at('2026-01-01T00:00:00Z'), { maxIterations: 3000, limit: 500 });
+        expect(result.occurrences.length).toBeLessThanOrEqual(500);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('answers empty, without throwing, for nonsense input', () => {

@@ -27,9 +27,7 @@ function displayCities(name: string): string | undefined {
 function windowsLookup(): Map<string, string> {
   if (!windowsIndex) {
     windowsIndex = new Map();
-    for (const [windowsName, displayName, entries] of WINDOWS_ZONES) {
-      const defaultZone = /(?:^|\|)001 ([^|\s]+)/.exec(entries)?.[1];
-      if (!defaultZone) continue;
+    for (const [windowsName, displayName, defaultZone] of WINDOWS_ZONES) {
       windowsIndex.set(normaliseName(windowsName), defaultZone);
       const cities = displayCities(displayName);
       if (cities) windowsIndex.set(`display:${cities}`, defaultZone);
@@ -152,7 +150,7 @@ export function matchIanaZone(clock: Clock, year: number, hint: string): string 
   const expected = samples.map((epoch) => clock.offsetAt(epoch));
   const quick = [0, 13, 26, 39];
   const lowerHint = hint.toLowerCase();
-  const defaults = new Set(WINDOWS_ZONES.map(([, , entries]) => /(?:^|\|)001 ([^|\s]+)/.exec(entries)?.[1]).filter(Boolean));
+  const defaults = new Set(WINDOWS_ZONES.map(([, , zone]) => zone));
   const ranked = supportedZones()
     .filter((zone) => !zone.startsWith('Etc/'))
     .map((zone) => {
