@@ -1,11 +1,11 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import './define.ts';
 import '../item/define.ts';
 import type { KwResources } from './kw-resources.ts';
 import { forgetLoads } from '../shared/feeds.ts';
 import { parseCatalog } from '../../shared/catalog/index.ts';
-import { $, $$, deepActiveElement, EMPTY, expectInert, freshState, goOffline, HOSTILE, loaded, MISSING, NOT_A_CATALOG, shadowText, SMALL, stubFetch } from '../test/helpers.ts';
+import { $, $$, deepActiveElement, EMPTY, expectInert, freshState, goOffline, HOSTILE, loaded, MISSING, NOT_A_CATALOG, shadowText, SMALL, stubFetch , expectNoOverflow } from '../test/helpers.ts';
 
 async function list(template: ReturnType<typeof html>): Promise<KwResources> {
   const element = await fixture<KwResources>(template);
@@ -286,7 +286,7 @@ describe('<kw-resources>', () => {
       const element = await list(html`<kw-resources src=${SMALL} lang="en"></kw-resources>`);
       expect($(element, '.count').textContent).to.equal('5 results');
       expect(titles(element)).to.include('A reporting point for internship discrimination');
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl"><kw-resources src=${SMALL}></kw-resources></div>`);
+      const wrapper = fixtureSync<HTMLDivElement>(html`<div lang="nl"><kw-resources src=${SMALL}></kw-resources></div>`);
       const inner = wrapper.querySelector('kw-resources')!;
       await loaded(inner);
       expect($(inner, 'label[for=q]').textContent).to.equal('Zoeken');
@@ -296,7 +296,7 @@ describe('<kw-resources>', () => {
 
     it('reflows at 320 px without horizontal scrolling, also right-to-left', async () => {
       await setViewport({ width: 320, height: 640 });
-      const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><kw-resources src=${SMALL} limit="20"></kw-resources></div>`);
+      const wrapper = fixtureSync<HTMLDivElement>(html`<div dir="rtl"><kw-resources src=${SMALL} limit="20"></kw-resources></div>`);
       const element = wrapper.querySelector('kw-resources')!;
       await loaded(element);
       ($(element, 'details') as HTMLDetailsElement).open = true;

@@ -73,9 +73,9 @@ export class KwElement extends LitElement {
   announce(text: string): void {
     // Clearing first makes the same message be read again when it repeats.
     this.announcement = '';
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       this.announcement = text;
-    });
+    }, 100);
   }
 
   /** The live region `announce` writes to; every element renders it once. */

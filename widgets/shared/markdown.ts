@@ -62,22 +62,23 @@ function addHooks(): void {
   });
 }
 
-const renderers = new Map<number, Marked>();
+const marked = new Marked({ gfm: true, async: false });
 
-/** A marked instance whose headings sit `shift` levels deeper, under the item's own heading. */
-function markedFor(shift: number): Marked {
-  let instance = renderers.get(shift);
-  if (!instance) {
-    instance = new Marked({
-      gfm: true,
-      async: false,
-      walkTokens(token) {
-        if (token.type === 'heading') token.depth = Math.min(6, token.depth + shift);
-      },
-    });
-    renderers.set(shift, instance);
-  }
-  return instance;
+/**
+ * Markdown → HTML whose highest heading is `firstHeading`, the rest following in order: a body that starts
+ * at "##" under an item titled at level 2 gets level-3 headings, so the page outline has no gaps.
+ */
+function markdownToHtml(markdown: string, firstHeading: number): string {
+  const tokens = marked.lexer(markdown);
+  let highest = 7;
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'heading') highest = Math.min(highest, token.depth);
+  });
+  const shift = firstHeading - highest;
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'heading') token.depth = Math.min(6, Math.max(1, token.depth + shift));
+  });
+  return marked.parser(tokens);
 }
 
 /**
@@ -89,7 +90,7 @@ export function renderMarkdown(markdown: string, firstHeading: number): TrustedH
   const tt = trustedTypesPolicy();
   if (tt === false) return undefined;
   addHooks();
-  const html = markedFor(Math.max(0, firstHeading - 1)).parse(markdown, { async: false }) as string;
+  const html = markdownToHtml(markdown, firstHeading);
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,

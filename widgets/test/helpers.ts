@@ -28,7 +28,7 @@ export function freshState(): string {
 
 /** Waits until the element's shadow root shows no loading message, then for Lit to settle. */
 export async function loaded(element: HTMLElement & { updateComplete?: Promise<unknown> }): Promise<void> {
-  await waitUntil(() => element.shadowRoot && !element.shadowRoot.querySelector('.loading'), 'element kept loading', { timeout: 10000 });
+  await waitUntil(() => element.shadowRoot?.querySelector('*') && !element.shadowRoot.querySelector('.loading'), 'element kept loading', { timeout: 10000 });
   await element.updateComplete;
   await aTimeout(0);
   await element.updateComplete;
@@ -104,5 +104,14 @@ export function expectInert(root: Element): void {
       const value = el.getAttribute(name);
       if (value) expect(/^(https?:|mailto:)/i.test(value) || name === 'href' && value.startsWith('#'), `${name}="${value}" on <${el.localName}>`).to.equal(true);
     }
+  }
+}
+
+/** Nothing the reader can see sticks out past `width` (hidden screen-reader text is clipped to 1 px). */
+export function expectNoOverflow(element: Element, width = 320): void {
+  expect(document.documentElement.scrollWidth, 'the page scrolls sideways').to.be.at.most(width);
+  for (const el of deepElements(element)) {
+    if (el.closest('.visually-hidden') || !el.getClientRects().length) continue;
+    expect(el.getBoundingClientRect().right, `<${el.localName} class="${el.getAttribute('class') ?? ''}"> sticks out`).to.be.at.most(width + 1);
   }
 }
