@@ -199,6 +199,7 @@ export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'tentative
 /** A changed or cancelled single occurrence of a recurring event (RECURRENCE-ID in iCalendar). */
 const OccurrenceOverrideSchema = v.looseObject({
   recurrenceId: EventTimeSchema,
+  range: v.optional(v.literal('thisAndFuture', 'must be "thisAndFuture" when given')),
   start: v.optional(EventTimeSchema),
   end: v.optional(EventTimeSchema),
   status: v.optional(v.picklist(EVENT_STATUSES, `must be one of: ${EVENT_STATUSES.join(', ')}`)),

@@ -131,6 +131,8 @@ export interface CatalogEvent extends ItemBase {
 export interface OccurrenceOverride {
   /** The original start of the occurrence that changed (same form as the event's `start`). */
   recurrenceId: string;
+  /** `thisAndFuture` (iCalendar RANGE=THISANDFUTURE): the change also shifts every later occurrence. */
+  range?: 'thisAndFuture';
   start?: string;
   end?: string;
   status?: EventStatus;
