@@ -93,11 +93,15 @@ export function guessLanguageOfWords(words: readonly string[]): MatchLanguage | 
 export interface Token {
   word: string;
   sentence: number;
+  /** The word as written, lower-cased, with its diacritics (`coördinator`): for showing it back. */
+  original: string;
+  /** Written against the previous word with a hyphen (`bpv-plaats`). */
+  hyphenated?: boolean;
 }
 
 // A number keeps its decimal point (`mbo 1.5`); a word keeps inner apostrophes (`slb'er`, `buddy's`). Hyphens
 // split words (`bpv-plaats` is `bpv` + `plaats`), which is how the term lists write such compounds too.
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)*\p{L}*|[\p{L}\p{N}]+(?:'[\p{L}]+)*|[.!?;:|•·()[\]{}"«»“”„–—]/gu;
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)*[\p{L}\p{M}]*|[\p{L}\p{M}\p{N}]+(?:['’‘][\p{L}\p{M}]+)*|[.!?;:|•·()[\]{}"«»“”„–—]/gu;
 const SENTENCE_BREAK = /^[.!?;:|•·()[\]{}"«»“”„–—]$/u;
 
 /** Most tokens read from one text: the page text is capped by the extractor, this caps everything else. */
@@ -106,16 +110,23 @@ export const MAX_TOKENS = 6_000;
 /** Splits text into folded word tokens with sentence numbers. Bounded: at most {@link MAX_TOKENS} words. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const lower = typeof text === 'string' ? text.toLowerCase() : '';
   let sentence = 0;
   let lastWasBreak = true;
-  for (const match of foldText(text).matchAll(TOKEN)) {
+  let previousEnd = -2;
+  for (const match of lower.matchAll(TOKEN)) {
     const value = match[0];
     if (SENTENCE_BREAK.test(value)) {
       if (!lastWasBreak) sentence++;
       lastWasBreak = true;
       continue;
     }
-    tokens.push({ word: value, sentence });
+    const word = foldText(value);
+    if (!word) continue;
+    const token: Token = { word, sentence, original: value.normalize('NFC') };
+    if (match.index === previousEnd + 1 && lower[previousEnd] === '-') token.hyphenated = true;
+    previousEnd = match.index + value.length;
+    tokens.push(token);
     lastWasBreak = false;
     if (tokens.length >= MAX_TOKENS) break;
   }
@@ -286,6 +297,10 @@ function isPartCandidate(word: string): boolean {
 export interface AnalyzedWord {
   /** Folded surface form (`stageplaatsen`). */
   word: string;
+  /** The word as written, lower-cased (`coördinator`). */
+  original?: string;
+  /** Written against the previous word with a hyphen. */
+  hyphenated?: boolean;
   /** Stem of the whole word (`stageplat`). */
   stem: string;
   /** Stems of the compound parts (`stag`, `plat`), when the word is a Dutch compound. */
@@ -323,9 +338,10 @@ export class TextAnalyzer {
   analyzeTokens(tokens: readonly Token[], language: MatchLanguage): AnalyzedWord[] {
     const result: AnalyzedWord[] = new Array(tokens.length);
     for (let index = 0; index < tokens.length; index++) {
-      const { word, sentence } = tokens[index]!;
+      const { word, sentence, original, hyphenated } = tokens[index]!;
       const stop = isStopWord(word, language);
-      const analyzed: AnalyzedWord = { word, stem: stop ? word : this.stem(word, language), stop, sentence };
+      const analyzed: AnalyzedWord = { word, stem: stop ? word : this.stem(word, language), stop, sentence, original };
+      if (hyphenated) analyzed.hyphenated = true;
       if (!stop && language === 'nl' && this.splitter && word.length >= 6) {
         const parts = this.splitter.split(word);
         if (parts) analyzed.parts = parts.map((part) => this.stem(part, 'nl'));
