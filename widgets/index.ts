@@ -56,6 +56,17 @@ function discover(root: ParentNode): void {
   }
 }
 
+/**
+ * The default catalog: `feed/catalog.json` beside the `widgets/` folder the script is served from. The
+ * bundler may move this code into a shared chunk (`widgets/chunks/…`, see rollup.config.mjs), so the
+ * address is taken from the folder above `chunks/` in that case.
+ */
+function defaultFeed(): string {
+  const here = new URL(import.meta.url);
+  const base = /\/chunks\/[^/]*$/.test(here.pathname) ? new URL('../', here) : here;
+  return new URL('../feed/catalog.json', base).href;
+}
+
 const MARK = Symbol.for('kanswijzer.autoloader');
 
 function start(): void {
@@ -63,7 +74,7 @@ function start(): void {
   // The same version included twice from two addresses: the first copy already does the work.
   if (registry[MARK] === KANSWIJZER_VERSION) return;
   registry[MARK] ??= KANSWIJZER_VERSION;
-  if (!config.defaultSrc) configureWidgets({ defaultSrc: new URL('../feed/catalog.json', import.meta.url).href });
+  if (!config.defaultSrc) configureWidgets({ defaultSrc: defaultFeed() });
   discover(document);
   new MutationObserver((mutations) => {
     for (const mutation of mutations) for (const node of mutation.addedNodes) if (node instanceof Element) discover(node);

@@ -89,18 +89,24 @@ describe('<kw-resources>', () => {
 
     it('explains a file that is not a catalog', async () => {
       const element = await list(html`<kw-resources src=${NOT_A_CATALOG} lang="en"></kw-resources>`);
-      expect($(element, '[role=alert]').textContent).to.contain('is not a Kanswijzer catalog');
+      expect($(element, '[role=alert]').textContent).to.contain('is not a valid Kanswijzer catalog or calendar');
       await expect(element).to.be.accessible();
     });
 
     it('explains a feed blocked by the other server (CORS) and loads after a retry', async () => {
       let fail = true;
-      restore.push(stubFetch('cors-test.json', async () => (fail ? Promise.reject(new TypeError('Failed to fetch')) : fetch(SMALL))));
-      const element = await list(html`<kw-resources src="/cors-test.json"></kw-resources>`);
+      restore.push(stubFetch('andere-server.example', async () => (fail ? Promise.reject(new TypeError('Failed to fetch')) : fetch(SMALL))));
+      const element = await list(html`<kw-resources src="https://andere-server.example/catalog.json"></kw-resources>`);
       expect($(element, '[role=alert]').textContent).to.contain('Access-Control-Allow-Origin');
       fail = false;
       ($(element, '[role=alert] button') as HTMLButtonElement).click();
       await waitUntil(() => titles(element).length === 5, 'retry did not load the feed');
+    });
+
+    it('says a feed on this site cannot be reached', async () => {
+      restore.push(stubFetch('unreachable.json', () => Promise.reject(new TypeError('Failed to fetch'))));
+      const element = await list(html`<kw-resources src="/unreachable.json"></kw-resources>`);
+      expect($(element, '[role=alert]').textContent).to.contain('unreachable.json is niet bereikbaar');
     });
 
     it('says the reader is offline when there is no copy on this device', async () => {

@@ -99,7 +99,7 @@ export function createSearch(catalog: Catalog): SearchFunction {
     const alternatives = queryWords.map((word, position) => {
       const terms = new Set<string>([word]);
       for (const language of LANGUAGES) {
-        for (const analyzed of analyzer.analyzeTokens([{ word, sentence: 0 }], language)) {
+        for (const analyzed of analyzer.analyzeTokens([{ word, original: word, sentence: 0 }], language)) {
           terms.add(analyzed.stem);
           // A compound in the query matches items that have all of its parts only through the whole word;
           // its parts are not alternatives, or "stagediscriminatie" would find every text about "stage".
@@ -110,7 +110,7 @@ export function createSearch(catalog: Catalog): SearchFunction {
       return terms;
     });
     // Function words are skipped ("stage en school"), unless the query is nothing else ("the").
-    const isStop = queryWords.map((word) => LANGUAGES.every((language) => analyzer.analyzeTokens([{ word, sentence: 0 }], language)[0]?.stop));
+    const isStop = queryWords.map((word) => LANGUAGES.every((language) => analyzer.analyzeTokens([{ word, original: word, sentence: 0 }], language)[0]?.stop));
     const skip = isStop.every(Boolean) ? isStop.map(() => false) : isStop;
     const scores = new Map<string, number>();
     for (const [id, terms] of index) {

@@ -119,7 +119,7 @@ export class FeedController implements ReactiveController {
         if (this.key === key) this.finish(result, bad);
       },
       () => {
-        if (this.key === key) this.finish({ catalog: undefined, feeds: urls.map((url) => ({ url, state: 'failed', reason: 'cors' })) }, bad);
+        if (this.key === key) this.finish({ catalog: undefined, feeds: urls.map((url) => ({ url, state: 'failed', reason: 'offline', message: '', problems: [] })) }, bad);
       },
     );
   }
@@ -129,10 +129,13 @@ export class FeedController implements ReactiveController {
     this.feeds = result.feeds;
     this.issues = [
       ...bad,
-      ...result.feeds.filter((f) => f.state !== 'fresh' && f.reason).map((f) => ({ problem: f.reason!, url: f.url, ...(f.status ? { status: f.status } : {}) })),
+      ...result.feeds
+        .filter((f) => f.state !== 'fresh' && f.reason)
+        // The loader says "offline" for any feed it could not reach; offline is what the browser says.
+        .map((f) => ({ problem: f.reason === 'offline' && navigator.onLine !== false ? ('unreachable' as const) : f.reason!, url: f.url, ...(f.httpStatus ? { status: f.httpStatus } : {}) })),
     ];
     const failed = result.feeds.filter((f) => f.state === 'failed');
-    this.state = result.catalog ? 'ready' : failed.length > 0 && failed.every((f) => f.reason === 'offline') ? 'offline' : 'error';
+    this.state = result.catalog ? 'ready' : failed.length > 0 && navigator.onLine === false ? 'offline' : 'error';
     for (const feed of result.feeds) {
       const problems = feed.problems?.filter((p) => p.severity === 'error') ?? [];
       if (problems.length && !warnedProblems.has(feed.url)) {
@@ -156,7 +159,9 @@ export class FeedController implements ReactiveController {
     if (this.state !== 'ready') {
       return html`<div class="notice error" part="notice error" role="alert"><p><strong>${m.cannotLoad}</strong></p>${details}${retry}</div>`;
     }
-    const cached = this.feeds.filter((f) => f.state === 'cached');
+    // A cached copy is shown at once and refreshed in the background; it is worth a word only when the
+    // refresh failed or cannot happen (offline).
+    const cached = this.feeds.filter((f) => f.state === 'cached' && (f.reason || navigator.onLine === false));
     if (cached.length && cached.every((f) => f.reason === 'offline' || !f.reason)) {
       const when = cached.map((f) => f.fetchedAt).sort()[0];
       return html`<div class="notice" part="notice" role="status"><p>${m.offlineCopy(when ? formatDate(when, this.host.intlLocale, { dateStyle: 'long', timeStyle: 'short' }) : m.unknownDate)}</p></div>`;
