@@ -47,6 +47,9 @@ export const itemStyles = css`
     font-size: 1.05em;
     margin: 1em 0 0.25em;
   }
+  .body > :first-child {
+    margin-block-start: 0;
+  }
   .body img {
     max-inline-size: 100%;
     block-size: auto;

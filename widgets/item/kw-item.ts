@@ -5,7 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Catalog, CatalogEvent, Item, Media, Practice, Resource } from '../../shared/catalog/types.ts';
 import { FeedController } from '../shared/feed-controller.ts';
 import { formatDate, formatList, formatSize, languageName } from '../shared/i18n.ts';
-import { labelsOf, localized, saveButton, SavedController, textOf } from '../shared/item-parts.ts';
+import { formatLabel, labelsOf, localized, saveButton, SavedController, textOf } from '../shared/item-parts.ts';
 import { KwElement } from '../shared/kw-element.ts';
 import { safeUrl } from '../shared/links.ts';
 import { common } from '../shared/strings.ts';
@@ -334,7 +334,7 @@ export class KwItem extends KwElement {
     const related = this.related(item, catalog);
     const practice = item.type === 'practice' ? item : undefined;
     const steps = practice?.steps ?? [];
-    const meta = [common[this.uiLang].types[item.type], item.type === 'resource' ? item.format : ''].filter(Boolean).join(' · ');
+    const meta = [common[this.uiLang].types[item.type], item.type === 'resource' ? formatLabel(this, item.format) : ''].filter(Boolean).join(' · ');
     return html`
       ${this.compact
         ? nothing

@@ -77,12 +77,13 @@ export const resourcesStyles = css`
     outline-offset: 2px;
   }
   .title button::before {
-    content: '▸ ';
+    content: '▸';
+    margin-inline-end: 0.35em;
     display: inline-block;
     text-decoration: none;
   }
   .title button[aria-expanded='true']::before {
-    content: '▾ ';
+    content: '▾';
   }
   .title a {
     font-weight: 600;

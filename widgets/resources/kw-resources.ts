@@ -5,7 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Catalog, Item } from '../../shared/catalog/types.ts';
 import { FeedController } from '../shared/feed-controller.ts';
 import { formatDate } from '../shared/i18n.ts';
-import { labelsOf, localized, saveButton, SavedController, textOf } from '../shared/item-parts.ts';
+import { formatLabel, labelsOf, localized, saveButton, SavedController, textOf } from '../shared/item-parts.ts';
 import { KwElement, words } from '../shared/kw-element.ts';
 import { common } from '../shared/strings.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
@@ -185,13 +185,34 @@ export class KwResources extends KwElement {
     if (!catalog) return Promise.resolve();
     if (this.search?.catalog === catalog) return Promise.resolve();
     if (!this.searchLoading) {
-      this.searchLoading = import('./search.ts').then(({ createSearch }) => {
-        this.searchLoading = undefined;
-        const current = this.feed.catalog;
-        if (current) this.search = { catalog: current, run: createSearch(current) };
-      });
+      this.searchLoading = import('./search.ts').then(
+        ({ createSearch }) => {
+          this.searchLoading = undefined;
+          const current = this.feed.catalog;
+          if (current) this.search = { catalog: current, run: createSearch(current) };
+        },
+        () => {
+          // The search chunk did not load (a dropped connection): plain word search still works.
+          this.searchLoading = undefined;
+          const current = this.feed.catalog;
+          if (current) this.search = { catalog: current, run: (query) => this.plainSearch(current, query) };
+        },
+      );
     }
     return this.searchLoading;
+  }
+
+  /** Items whose title or summary (any language) contain every word of the query, ignoring case and accents. */
+  private plainSearch(catalog: Catalog, query: string): Map<string, number> | undefined {
+    const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+    const queryWords = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (!queryWords.length) return undefined;
+    const scores = new Map<string, number>();
+    for (const item of catalog.items) {
+      const text = fold([item.title, item.summary].flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v ?? {}))).join(' '));
+      if (queryWords.every((word) => text.includes(word))) scores.set(item.id, 1);
+    }
+    return scores;
   }
 
   private async runSearch(): Promise<void> {
@@ -360,7 +381,7 @@ export class KwResources extends KwElement {
   private renderMeta(item: Item): TemplateResult {
     const type = common[this.uiLang].types[item.type];
     let extra = '';
-    if (item.type === 'resource' && item.format) extra = item.format;
+    if (item.type === 'resource' && item.format) extra = formatLabel(this, item.format);
     if (item.type === 'event') extra = formatDate(item.start, this.intlLocale, { dateStyle: 'medium' });
     return html`<p class="meta"><span part="type">${type}</span>${extra ? html` · ${extra}` : nothing}</p>`;
   }

@@ -119,10 +119,11 @@ export class KwSaved extends KwElement {
         outline-offset: 2px;
       }
       .title button::before {
-        content: '▸ ';
+        content: '▸';
+    margin-inline-end: 0.35em;
       }
       .title button[aria-expanded='true']::before {
-        content: '▾ ';
+        content: '▾';
       }
       label {
         font-weight: 600;

@@ -33,6 +33,12 @@ export function labelsOf(host: KwElement, ids: readonly string[] | undefined, li
   });
 }
 
+/** A resource format (`webinar-recording`) in the reader's language, or as written when unknown. */
+export function formatLabel(host: KwElement, format: string | undefined): string {
+  if (!format) return '';
+  return common[host.uiLang].formats[format] ?? format.replace(/[-_]+/g, ' ');
+}
+
 /** Re-renders the host when the set of saved items changes (here, in another element, or in another tab). */
 export class SavedController implements ReactiveController {
   private unsubscribe: (() => void) | undefined;

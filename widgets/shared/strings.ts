@@ -38,6 +38,19 @@ const nl = {
   saveFailed: 'Bewaren is niet gelukt.',
   onlyThisSession: 'Let op: deze browser bewaart niets na het sluiten van de pagina.',
   unknownDate: 'onbekende datum',
+  /** Resource formats the catalog uses; others are shown as written. */
+  formats: {
+    toolkit: 'toolkit',
+    report: 'rapport',
+    video: 'video',
+    'webinar-recording': 'opname van een webinar',
+    article: 'artikel',
+    website: 'website',
+    guide: 'handreiking',
+    podcast: 'podcast',
+    presentation: 'presentatie',
+    course: 'cursus',
+  } as Record<string, string>,
 };
 
 const en: typeof nl = {
@@ -70,6 +83,18 @@ const en: typeof nl = {
   saveFailed: 'Saving did not work.',
   onlyThisSession: 'Note: this browser does not keep anything after you close the page.',
   unknownDate: 'unknown date',
+  formats: {
+    toolkit: 'toolkit',
+    report: 'report',
+    video: 'video',
+    'webinar-recording': 'webinar recording',
+    article: 'article',
+    website: 'website',
+    guide: 'guide',
+    podcast: 'podcast',
+    presentation: 'presentation',
+    course: 'course',
+  },
 };
 
 export const common: Messages<typeof nl> = { nl, en };

@@ -65,10 +65,9 @@ export const themeStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  [role='heading'],
-  h2,
-  h3 {
+  [role='heading'] {
     font-size: 1.15em;
+    font-weight: 700;
     line-height: 1.3;
     margin: 0 0 0.25em;
   }
