@@ -93,5 +93,9 @@ export function expectInertCalendar(element: KwCalendar): void {
 
 /** Forced colours (Windows high contrast) on or off for the test page, through the calendar's wtr plugin. */
 export async function emulateForcedColors(active: boolean): Promise<void> {
-  await executeServerCommand('kw-emulate-forced-colors', { active });
+  try {
+    await executeServerCommand('kw-emulate-forced-colors', { active });
+  } catch (error) {
+    throw new Error(`Forced-colours emulation is not available: add calendarTestPlugin() from widgets/calendar/wtr-timezone-plugin.mjs to web-test-runner.config.mjs. (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
