@@ -110,7 +110,7 @@ export function renderDetail(ctx: DetailContext): TemplateResult {
       ${ctx.source
         ? html`<div>
             <dt>${m.calendar}</dt>
-            <dd><span class="swatch" data-colour=${ctx.source.colour} aria-hidden="true"></span>${ctx.source.label}</dd>
+            <dd><span><span class="swatch" data-colour=${ctx.source.colour} aria-hidden="true"></span>${ctx.source.label}</span></dd>
           </div>`
         : nothing}
     </dl>

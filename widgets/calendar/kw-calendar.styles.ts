@@ -57,7 +57,12 @@ export const calendarStyles = css`
     margin: 0;
     font-size: 1.3em;
     font-weight: 700;
-    text-transform: capitalize;
+  }
+  /* Month and day names are lower case in Dutch; only the start of a heading gets a capital. */
+  .period::first-letter,
+  .day-heading::first-letter,
+  .grid th::first-letter {
+    text-transform: uppercase;
   }
   .zone-note,
   .narrow-note {
@@ -105,7 +110,6 @@ export const calendarStyles = css`
     color: var(--_muted);
     padding: 0.25em;
     text-align: start;
-    text-transform: capitalize;
   }
   .grid td {
     vertical-align: top;
@@ -186,7 +190,6 @@ export const calendarStyles = css`
   .section-heading {
     font-weight: 700;
     margin: 0 0 0.35em;
-    text-transform: capitalize;
   }
   .days {
     list-style: none;
@@ -259,9 +262,7 @@ export const calendarStyles = css`
   }
   .earlier > summary {
     cursor: pointer;
-    min-block-size: 2.75rem;
-    display: flex;
-    align-items: center;
+    padding-block: 0.6em;
     color: var(--_muted);
   }
   .subscribe ul {
