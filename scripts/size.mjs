@@ -97,7 +97,7 @@ async function useResources(page) {
     const input = root.querySelector('input[type=search]');
     input.focus();
     input.value = 'stage';
-    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new window.Event('input'));
     root.querySelector('details')?.setAttribute('open', '');
     await new Promise((r) => setTimeout(r, 300));
     root.querySelector('.title button')?.click();

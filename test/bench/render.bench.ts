@@ -14,7 +14,9 @@ import puppeteer from 'puppeteer-core';
 import type { Browser, HTTPRequest } from 'puppeteer-core';
 import type { RollupOptions, OutputOptions } from 'rollup';
 import { rollup } from 'rollup';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+
+// The project's Chromium finder and launch flags (a plain .mjs script without type declarations).
+const { CHROMIUM_ARGS, findChromium } = (await import('../../scripts/chromium.mjs' as string)) as { CHROMIUM_ARGS: string[]; findChromium(): string };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ORIGIN = 'http://bench.kanswijzer.test';
