@@ -32,6 +32,7 @@ function isPractice(item: Item): item is Practice {
  * shows as a bar and in words. The plan is kept in IndexedDB (several plans can be kept), prints cleanly
  * (print styles), and exports as Markdown and as .ics with one calendar entry per dated step.
  *
+ * @tagname kw-action-plan
  * @summary Action-plan builder: practices → steps → owner, date, note, done; print and export.
  *
  * @attr src - Feed URLs, space separated. Default: the catalog published next to kanswijzer.js.

@@ -26,6 +26,7 @@ function isAllDay(value: string): boolean {
  * separate chunk). It has a share link (the Web Share API where there is one, else copy to the clipboard),
  * "Save offline", and for practices "Add to my action plan".
  *
+ * @tagname kw-item
  * @summary One catalog item in full, with share, save offline and add to action plan.
  *
  * @attr item - The item's id. Without it, the `kw-item` parameter of the page address is used.

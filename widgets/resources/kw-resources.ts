@@ -40,6 +40,7 @@ function valuesOf(item: Item, facet: Facet): readonly string[] {
  * announced politely; "Show more" adds `limit` items at a time. Each item opens in place as a
  * `<kw-item>` (or links to `item-href`) and has a "Save offline" button.
  *
+ * @tagname kw-resources
  * @summary Searchable, filterable list of practices, resources and events from one or more feeds.
  *
  * @attr src - Feed URLs, space separated. Default: the catalog published next to kanswijzer.js.

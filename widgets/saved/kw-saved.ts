@@ -22,6 +22,7 @@ const FILE_URL_LIFETIME_MS = 5 * 60_000;
  * note and a remove button. Everything can be exported (JSON; events also as .ics for a calendar app) and
  * imported again without duplicates.
  *
+ * @tagname kw-saved
  * @summary Saved items with notes, offline files, export and import.
  *
  * @attr lang - Language of the interface (`nl` or `en`); default the closest `lang` on the page, else Dutch.

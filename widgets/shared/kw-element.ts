@@ -26,6 +26,11 @@ export function words(value: string | null | undefined): string[] {
   return [...new Set((value ?? '').split(/[\s,]+/).filter(Boolean))];
 }
 
+/** Every Kanswijzer event bubbles and crosses shadow roots, so the host page hears it on any ancestor. */
+function kanswijzerEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
+  return new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
 export class KwElement extends LitElement {
   /** The Kanswijzer version of this class, compared when a tag is already defined. */
   static version = KANSWIJZER_VERSION;
@@ -88,6 +93,6 @@ export class KwElement extends LitElement {
    * `preventDefault()` (for cancelable events), so the element skips its own default action.
    */
   emit<T>(name: string, detail: T, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable }));
+    return this.dispatchEvent(kanswijzerEvent(name, detail, cancelable));
   }
 }
