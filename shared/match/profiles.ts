@@ -9,7 +9,7 @@ import type { MatchLanguage, TextAnalyzer } from './analyze.ts';
 import { matchLanguage } from './analyze.ts';
 import type { AnalyzedPage } from './page.ts';
 import { FIELD_WEIGHTS } from './page.ts';
-import { indexTerms } from './fulltext.ts';
+import { indexTerms, type AnalyzedItems } from './fulltext.ts';
 
 const LANGUAGES: readonly MatchLanguage[] = ['nl', 'en'];
 /** Most stems kept per topic and language: the tail adds little to a cosine and a lot to the stored index. */
@@ -18,15 +18,6 @@ export const MAX_PROFILE_TERMS = 400;
 /** Serialised profiles: per language, stem → [topic index, weight, topic index, weight, …]. */
 export type SerializedProfiles = Record<MatchLanguage, Record<string, number[]>>;
 
-/** Terms of an item's texts per language, already analysed (shared with the full-text index). */
-export interface ItemTerms {
-  title: Partial<Record<MatchLanguage, string[]>>;
-  summary: Partial<Record<MatchLanguage, string[]>>;
-  body: Partial<Record<MatchLanguage, string[]>>;
-}
-
-/** How much each part of an item says about its topics. */
-const ITEM_PART_WEIGHT = { title: 1, summary: 1, body: 0.3 } as const;
 /** An item's first topic is what it is mainly about; its other topics learn half as much from it. */
 const SECONDARY_TOPIC_WEIGHT = 0.5;
 
@@ -38,25 +29,24 @@ export class TopicProfiles {
     this.#index = index;
   }
 
-  /** Learns the profiles from the catalog's taxonomy and the analysed item texts. */
-  static build(catalog: Catalog, items: readonly ItemTerms[], analyzer: TextAnalyzer): TopicProfiles {
+  /**
+   * Learns the profiles from the catalog's taxonomy (labels, descriptions, terms) and the analysed item texts
+   * (`vectorizeItems` in fulltext.ts; an item's title and summary weigh 1, its body 0.3).
+   */
+  static build(catalog: Catalog, items: AnalyzedItems, analyzer: TextAnalyzer): TopicProfiles {
     const topicCount = catalog.topics.length;
-    const counts: Record<MatchLanguage, Array<Map<string, number>>> = {
-      nl: catalog.topics.map(() => new Map()),
-      en: catalog.topics.map(() => new Map()),
-    };
-    const addTerms = (topic: number, language: MatchLanguage, terms: readonly string[] | undefined, weight: number) => {
-      if (!terms) return;
-      const map = counts[language][topic]!;
-      for (const term of terms) map.set(term, (map.get(term) ?? 0) + weight);
-    };
+    // The taxonomy's own words first, so that every stem has its number before the counts are laid out.
+    const taxonomy: Array<{ topic: number; language: MatchLanguage; ids: number[]; weight: number }> = [];
     const addText = (topic: number, value: LocalizedText | undefined, weight: number) => {
       if (value == null) return;
       const entries: Array<[string, unknown]> = typeof value === 'string' ? [[catalog.language, value]] : Object.entries(value);
       for (const [tag, text] of entries) {
         if (typeof text !== 'string') continue;
         const language = matchLanguage(tag);
-        for (const lang of language ? [language] : LANGUAGES) addTerms(topic, lang, indexTerms(analyzer.analyze(text, lang)), weight);
+        for (const lang of language ? [language] : LANGUAGES) {
+          const ids = indexTerms(analyzer.analyze(text, lang)).map((term) => items.dictionary[lang].intern(term));
+          taxonomy.push({ topic, language: lang, ids, weight });
+        }
       }
     };
     catalog.topics.forEach((topic, index) => {
@@ -67,43 +57,54 @@ export class TopicProfiles {
       }
     });
     const topicIndex = new Map(catalog.topics.map((topic, index) => [topic.id, index]));
-    catalog.items.forEach((item, itemIndex) => {
-      const terms = items[itemIndex];
-      if (!terms) return;
-      (item.topics ?? []).forEach((id, position) => {
-        const topic = topicIndex.get(id);
-        if (topic === undefined) return;
-        const share = position === 0 ? 1 : SECONDARY_TOPIC_WEIGHT;
-        for (const part of ['title', 'summary', 'body'] as const) {
-          for (const language of LANGUAGES) addTerms(topic, language, terms[part][language], share * ITEM_PART_WEIGHT[part]);
-        }
-      });
-    });
 
     const index = { nl: new Map<string, number[]>(), en: new Map<string, number[]>() };
     for (const language of LANGUAGES) {
-      const documentFrequency = new Map<string, number>();
-      for (const map of counts[language]) for (const term of map.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-      counts[language].forEach((map, topic) => {
-        const weighted: Array<[string, number]> = [];
+      const terms = items.dictionary[language].terms;
+      const size = terms.length;
+      // counts[topic * size + stem]: how much the topic's texts use the stem.
+      const counts = new Float64Array(topicCount * size);
+      for (const entry of taxonomy) {
+        if (entry.language === language) for (const id of entry.ids) counts[entry.topic * size + id]! += entry.weight;
+      }
+      catalog.items.forEach((item, itemIndex) => {
+        const vector = items.vectors[itemIndex]?.[language];
+        if (!vector) return;
+        (item.topics ?? []).forEach((id, position) => {
+          const topic = topicIndex.get(id);
+          if (topic === undefined) return;
+          const share = position === 0 ? 1 : SECONDARY_TOPIC_WEIGHT;
+          const base = topic * size;
+          for (let at = 0; at < vector.ids.length; at++) counts[base + vector.ids[at]!]! += share * vector.profile[at]!;
+        });
+      });
+      const topicsUsing = new Int32Array(size);
+      for (let topic = 0; topic < topicCount; topic++) {
+        for (let id = 0; id < size; id++) if (counts[topic * size + id]! > 0) topicsUsing[id]!++;
+      }
+      for (let topic = 0; topic < topicCount; topic++) {
+        const weighted: Array<[number, number]> = [];
         let norm = 0;
-        for (const [term, count] of map) {
+        for (let id = 0; id < size; id++) {
+          const count = counts[topic * size + id]!;
+          if (count <= 0) continue;
           // A stem every topic uses (student, school) says nothing about any of them.
-          const weight = (1 + Math.log(count)) * Math.log(topicCount / documentFrequency.get(term)!);
+          const weight = (1 + Math.log(count)) * Math.log(topicCount / topicsUsing[id]!);
           if (weight <= 0) continue;
-          weighted.push([term, weight]);
+          weighted.push([id, weight]);
           norm += weight * weight;
         }
         norm = Math.sqrt(norm);
-        if (norm === 0) return;
-        weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-        for (const [term, weight] of weighted.slice(0, MAX_PROFILE_TERMS)) {
+        if (norm === 0) continue;
+        weighted.sort((a, b) => b[1] - a[1] || (terms[a[0]]! < terms[b[0]]! ? -1 : 1));
+        for (const [id, weight] of weighted.slice(0, MAX_PROFILE_TERMS)) {
+          const term = terms[id]!;
           const entry = index[language].get(term);
           const value = Math.round((weight / norm) * 10_000) / 10_000;
           if (entry) entry.push(topic, value);
           else index[language].set(term, [topic, value]);
         }
-      });
+      }
     }
     return new TopicProfiles(index);
   }

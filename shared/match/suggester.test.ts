@@ -225,7 +225,7 @@ describe('serialize and loadSuggester', () => {
     expect(() => loadSuggester(stored, changed)).toThrow(SuggesterIndexError);
     expect(() => loadSuggester({ ...stored, version: 999 }, catalog)).toThrow(/format/);
     expect(() => loadSuggester('{not json', catalog)).toThrow(SuggesterIndexError);
-    expect(() => loadSuggester({ ...stored, fullText: { nonsense: true } }, catalog)).toThrow(SuggesterIndexError);
+    expect(() => loadSuggester({ ...stored, fullText: { items: 5, postings: { nl: { stag: [0, 10, 99, 5] }, en: {} } } }, catalog)).toThrow(SuggesterIndexError);
   });
 });
 

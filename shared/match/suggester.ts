@@ -11,8 +11,8 @@
 import type { Catalog, Item, LocalizedText } from '../catalog/types.ts';
 import { localize } from '../catalog/localize.ts';
 import type { PageContext } from '../context/types.ts';
-import { CompoundSplitter, TextAnalyzer, tokenize } from './analyze.ts';
-import { analyzeItems, FullTextIndex } from './fulltext.ts';
+import { CompoundSplitter, TextAnalyzer, tokenize, tokenizeWords, type MatchLanguage } from './analyze.ts';
+import { FullTextIndex, itemTexts, vectorizeItems, type ItemParts } from './fulltext.ts';
 import { TopicProfiles } from './profiles.ts';
 import { analyzePage, topicConfidence, topicEvidence, type AnalyzedPage } from './page.ts';
 import { activePeriods } from './periods.ts';
@@ -75,24 +75,30 @@ interface Engine {
   profiles: TopicProfiles;
 }
 
-/** Folded words of the catalog that can be parts of Dutch compounds: topic terms and labels, titles and summaries. */
-function catalogVocabulary(catalog: Catalog): Set<string> {
+/** Every indexed text of every item, tokenised once (for the vocabulary and for the index). */
+type ItemTokens = ItemParts<string[]>;
+
+/**
+ * Folded words of the catalog that can be parts of Dutch compounds: topic, audience and sector terms and labels,
+ * item titles and (the indexed part of) summaries.
+ */
+function catalogVocabulary(catalog: Catalog, items: readonly ItemTokens[]): Set<string> {
   const words = new Set<string>();
+  const addText = (text: unknown) => {
+    if (typeof text === 'string') for (const token of tokenize(text)) words.add(token.word);
+  };
   const add = (value: LocalizedText | undefined) => {
     if (value == null) return;
-    for (const text of typeof value === 'string' ? [value] : Object.values(value)) {
-      if (typeof text === 'string') for (const token of tokenize(text)) words.add(token.word);
-    }
+    for (const text of typeof value === 'string' ? [value] : Object.values(value)) addText(text);
   };
   for (const group of [catalog.topics, catalog.audiences, catalog.sectors] as const) {
     for (const entry of group ?? []) {
       add(entry.label);
-      for (const list of Object.values(entry.terms ?? {})) if (Array.isArray(list)) list.forEach((term) => add(term));
+      for (const list of Object.values(entry.terms ?? {})) if (Array.isArray(list)) list.forEach((term) => addText(term));
     }
   }
-  for (const item of catalog.items ?? []) {
-    add(item.title);
-    add(item.summary);
+  for (const item of items) {
+    for (const part of [item.title, item.summary]) for (const list of Object.values(part)) for (const word of list) words.add(word);
   }
   return words;
 }
@@ -118,10 +124,17 @@ export function catalogFingerprint(catalog: Catalog): string {
 }
 
 function buildEngine(catalog: Catalog): Engine {
-  const splitter = new CompoundSplitter(catalogVocabulary(catalog));
+  const tokens: ItemTokens[] = itemTexts(catalog.items, catalog.language).map((text) => {
+    const tokenised: ItemTokens = { title: {}, summary: {}, body: {} };
+    for (const part of ['title', 'summary', 'body'] as const) {
+      for (const [language, value] of Object.entries(text[part]) as Array<[MatchLanguage, string]>) tokenised[part][language] = tokenizeWords(value);
+    }
+    return tokenised;
+  });
+  const splitter = new CompoundSplitter(catalogVocabulary(catalog, tokens));
   const analyzer = new TextAnalyzer(splitter);
   const terms = compileTerms(catalog.topics.map((topic) => topic.terms), analyzer);
-  const items = analyzeItems(catalog.items, catalog.language, analyzer);
+  const items = vectorizeItems(tokens, analyzer);
   const fullText = FullTextIndex.build(items);
   const profiles = TopicProfiles.build(catalog, items, analyzer);
   return { vocabulary: splitter.words, analyzer, terms, matcher: new TermMatcher(terms), fullText, profiles };
@@ -138,7 +151,7 @@ function restoreEngine(data: SerializedSuggester, catalog: Catalog): Engine {
   const terms: CompiledTerm[] = data.terms.map(([topic, language, text, stems, flags, weight]) => ({
     topic, language, text, stems: stems.split(' '), withStopWords: (flags & 1) === 1, specific: (flags & 2) === 2, weight,
   }));
-  const fullText = FullTextIndex.load(data.fullText, data.documentFrequency, catalog.items.length);
+  const fullText = FullTextIndex.load(data.fullText, catalog.items.length);
   const profiles = TopicProfiles.load(data.profiles);
   return { vocabulary: data.vocabulary, analyzer, terms, matcher: new TermMatcher(terms), fullText, profiles };
 }
@@ -184,7 +197,6 @@ interface Ranked {
   item: Item;
   index: number;
   score: number;
-  reasons: string[];
 }
 
 function makeSuggester(catalog: Catalog, engine: Engine, options: SuggesterOptions): Suggester {
@@ -235,7 +247,8 @@ function makeSuggester(catalog: Catalog, engine: Engine, options: SuggesterOptio
   function rank(page: AnalyzedPage, topics: TopicEvidence[], confident: Set<number>, profile: Profile, date: Date, language: ReasonLanguage): Suggestion[] {
     const dismissed = new Set(Array.isArray(profile.dismissed) ? profile.dismissed : []);
     const dismissedTopicFactor = new Map<number, number>();
-    const candidates: number[] = [];
+    const allowed = new Uint8Array(catalog.items.length);
+    let candidates = 0;
     catalog.items.forEach((item, index) => {
       if (dismissed.has(item.id)) {
         for (const topic of itemTopics[index]!) {
@@ -243,77 +256,84 @@ function makeSuggester(catalog: Catalog, engine: Engine, options: SuggesterOptio
         }
         return;
       }
-      if (itemTopics[index]!.some((topic) => confident.has(topic))) candidates.push(index);
+      if (itemTopics[index]!.some((topic) => confident.has(topic))) {
+        allowed[index] = 1;
+        candidates++;
+      }
     });
-    if (candidates.length === 0) return [];
-    const similarity = engine.fullText.scores(page, new Set(candidates));
+    if (candidates === 0) return [];
+    const similarity = engine.fullText.scores(page, allowed);
     const interests = new Set(Array.isArray(profile.topics) ? profile.topics : []);
     const current = activePeriods(catalog.periods, Number.isNaN(date?.getTime?.()) ? new Date() : date);
-    const samePageLanguage = page.languages.length === 1 && page.languages[0] === language;
+    const role = typeof profile.role === 'string' ? profile.role : undefined;
+    const sector = typeof profile.sector === 'string' ? profile.sector : undefined;
 
+    // Scores first, for every candidate; titles and reasons only for the few that are shown.
     const ranked: Ranked[] = [];
-    for (const index of candidates) {
+    for (let index = 0; index < allowed.length; index++) {
+      if (!allowed[index]) continue;
       const item = catalog.items[index]!;
       const own = itemTopics[index]!;
       // The item's best confident topic carries it; its other topics on the page add a little.
       let best = 0;
-      let bestTopic = -1;
       let others = 0;
       own.forEach((topic, position) => {
         if (topic < 0) return;
         const confidence = topics[topic]!.confidence * (dismissedTopicFactor.get(topic) ?? 1);
-        const weighted = confidence * (TOPIC_POSITION_WEIGHT[position] ?? 0.7);
+        const weighted = confidence * (TOPIC_POSITION_WEIGHT[position] ?? 0.3);
         if (weighted > best) {
           others += best;
           best = weighted;
-          bestTopic = topic;
         } else others += weighted;
       });
+      if (best <= 0) continue;
       const topicScore = Math.min(1, best + 0.15 * others);
-      let score = (1 - TEXT_SHARE) * topicScore + TEXT_SHARE * (similarity.get(index) ?? 0);
-
-      if (bestTopic < 0) continue;
-      const pageTopics = own.filter((topic) => confident.has(topic)).sort((a, b) => topics[b]!.confidence - topics[a]!.confidence);
-      const words = reasonWords(pageTopics.flatMap((topic) => topics[topic]!.terms.map((term) => term.surface)));
-      const reasons = [topicReason(words, catalog.topics[pageTopics[0] ?? bestTopic]!.label, language, samePageLanguage, catalog.language)];
       let boost = 1;
-      if (profile.role && item.audiences?.includes(profile.role)) {
-        boost += PROFILE_BOOST.role;
-        const audience = audiences.get(profile.role);
-        if (audience) reasons.push(audienceReason(audience.label, language, catalog.language));
-      }
-      if (profile.sector && item.sectors?.includes(profile.sector)) {
-        boost += PROFILE_BOOST.sector;
-        const sector = sectors.get(profile.sector);
-        if (sector) reasons.push(audienceReason(sector.label, language, catalog.language));
-      }
-      const interest = (item.topics ?? []).find((topic) => interests.has(topic));
-      if (interest) {
-        boost += PROFILE_BOOST.interest;
-        const topic = catalog.topics[topicIndex.get(interest) ?? -1];
-        if (topic) reasons.push(interestReason(topic.label, language, catalog.language));
-      }
-      const period = (item.periods ?? []).find((id) => current.has(id));
-      if (period) {
-        boost += PROFILE_BOOST.period;
-        reasons.push(periodReason(periods.get(period)!.label, language, catalog.language));
-      }
-      score *= boost;
-      ranked.push({ item, index, score, reasons });
+      if (role && item.audiences?.includes(role)) boost += PROFILE_BOOST.role;
+      if (sector && item.sectors?.includes(sector)) boost += PROFILE_BOOST.sector;
+      if (item.topics?.some((topic) => interests.has(topic))) boost += PROFILE_BOOST.interest;
+      if (item.periods?.some((id) => current.has(id))) boost += PROFILE_BOOST.period;
+      const score = ((1 - TEXT_SHARE) * topicScore + TEXT_SHARE * similarity[index]!) * boost;
+      ranked.push({ item, index, score });
     }
-    ranked.sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id));
+    ranked.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
     const top = ranked[0]?.score ?? 0;
+    const samePageLanguage = page.languages.length === 1 && page.languages[0] === language;
     return ranked
       .filter((entry) => entry.score >= top * RELATIVE_CUTOFF)
       .slice(0, limit)
-      .map(({ item, score, reasons }) => ({
+      .map(({ item, index, score }) => ({
         id: item.id,
         type: item.type,
         title: localize(item.title, language, catalog.language),
         topics: [...(item.topics ?? [])],
         score: round(Math.min(1, score / MAX_BOOST)),
-        reasons,
+        reasons: reasonsFor(item, itemTopics[index]!, topics, confident, { role, sector, interests, current, language, samePageLanguage }),
       }));
+  }
+
+  /** Why an item fits: the page's own words for its topics first, then the profile and the period. */
+  function reasonsFor(
+    item: Item,
+    own: readonly number[],
+    topics: TopicEvidence[],
+    confident: Set<number>,
+    context: { role?: string; sector?: string; interests: Set<string>; current: Set<string>; language: ReasonLanguage; samePageLanguage: boolean },
+  ): string[] {
+    const { language } = context;
+    const pageTopics = own.filter((topic) => confident.has(topic)).sort((a, b) => topics[b]!.confidence - topics[a]!.confidence);
+    const words = reasonWords(pageTopics.flatMap((topic) => topics[topic]!.terms.map((term) => term.surface)));
+    const reasons = [topicReason(words, catalog.topics[pageTopics[0]!]!.label, language, context.samePageLanguage, catalog.language)];
+    const audience = context.role && item.audiences?.includes(context.role) ? audiences.get(context.role) : undefined;
+    if (audience) reasons.push(audienceReason(audience.label, language, catalog.language));
+    const sector = context.sector && item.sectors?.includes(context.sector) ? sectors.get(context.sector) : undefined;
+    if (sector) reasons.push(audienceReason(sector.label, language, catalog.language));
+    const interest = item.topics?.find((topic) => context.interests.has(topic));
+    const interestTopic = interest ? catalog.topics[topicIndex.get(interest) ?? -1] : undefined;
+    if (interestTopic) reasons.push(interestReason(interestTopic.label, language, catalog.language));
+    const period = item.periods?.find((id) => context.current.has(id));
+    if (period && periods.has(period)) reasons.push(periodReason(periods.get(period)!.label, language, catalog.language));
+    return reasons;
   }
 
   return {
@@ -333,15 +353,12 @@ function makeSuggester(catalog: Catalog, engine: Engine, options: SuggesterOptio
       }
     },
     serialize(): SerializedSuggester {
-      const documentFrequency: Record<string, number> = {};
-      for (const [term, count] of engine.fullText.documentFrequency) documentFrequency[term] = count;
       return {
         format: 'kanswijzer-suggester',
         version: SUGGESTER_FORMAT_VERSION,
         catalog: catalogFingerprint(catalog),
         vocabulary: engine.vocabulary,
         terms: engine.terms.map((term) => [term.topic, term.language, term.text, term.stems.join(' '), (term.withStopWords ? 1 : 0) | (term.specific ? 2 : 0), term.weight]),
-        documentFrequency,
         fullText: engine.fullText.toJSON(),
         profiles: engine.profiles.toJSON(),
       };

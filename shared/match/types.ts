@@ -1,5 +1,6 @@
 /** The relevance engine's public types. */
 import type { ItemType } from '../catalog/types.ts';
+import type { SerializedFullText } from './fulltext.ts';
 import type { SerializedProfiles } from './profiles.ts';
 
 /**
@@ -90,7 +91,6 @@ export interface SerializedSuggester {
   vocabulary: string[];
   /** Compiled topic terms; flags: 1 = matched with its stop words, 2 = specific (a phrase or compound). */
   terms: Array<[topic: number, language: 'nl' | 'en', text: string, stems: string, flags: number, weight: number]>;
-  documentFrequency: Record<string, number>;
-  fullText: unknown;
+  fullText: SerializedFullText;
   profiles: SerializedProfiles;
 }
