@@ -21,6 +21,7 @@ const ELEMENTS: Record<string, () => Promise<unknown>> = {
   'kw-item': () => import('./item/define.ts'),
   'kw-saved': () => import('./saved/define.ts'),
   'kw-action-plan': () => import('./action-plan/define.ts'),
+  'kw-calendar': () => import('./calendar/define.ts'),
 };
 
 const loading = new Map<string, Promise<void>>();
