@@ -74,7 +74,7 @@ async function readSource(source: string, query: OccurrenceQuery): Promise<{ cat
     const message = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'this is a folder, not a feed file' : `the file could not be read (${error instanceof Error ? error.message : String(error)})`;
     return { catalog: undefined, problems: [{ severity: 'error', path: '', message, file: source }] };
   }
-  const parsed = parseFeed(text, { url: source });
+  const parsed = await parseFeed(text, { url: source });
   return { catalog: parsed.catalog, problems: parsed.problems.map((p) => ({ ...p, file: source })) };
 }
 

@@ -290,8 +290,8 @@ function feedKind(kind: FeedKind): 'catalog' | 'icalendar' | undefined {
 }
 
 /** Reads a cached copy into an outcome (state `cached`), or undefined when the copy is unusable. */
-function fromCache(url: string, cached: CachedFeed, message: string, reason?: FeedFailureReason): FeedOutcome | undefined {
-  const parsed = parseFeed(cached.body, { url, ...(cached.contentType ? { contentType: cached.contentType } : {}) });
+async function fromCache(url: string, cached: CachedFeed, message: string, reason?: FeedFailureReason): Promise<FeedOutcome | undefined> {
+  const parsed = await parseFeed(cached.body, { url, ...(cached.contentType ? { contentType: cached.contentType } : {}) });
   if (!parsed.catalog) return undefined;
   const kind = feedKind(parsed.kind);
   return {
@@ -325,7 +325,7 @@ async function refresh(url: string, cached: CachedFeed | undefined, options: Loa
   const answer = await fetchFeed(url, cached, options);
   const fetchedAt = currentTime(options.now).toISOString();
   if (answer.ok) {
-    const parsed = parseFeed(answer.body, { url, ...(answer.contentType ? { contentType: answer.contentType } : {}) });
+    const parsed = await parseFeed(answer.body, { url, ...(answer.contentType ? { contentType: answer.contentType } : {}) });
     const kind = feedKind(parsed.kind);
     if (parsed.catalog) {
       await safePut(options.cache, {
@@ -352,9 +352,9 @@ async function refresh(url: string, cached: CachedFeed | undefined, options: Loa
   return withFallback(url, cached, answer, []);
 }
 
-function withFallback(url: string, cached: CachedFeed | undefined, failure: FetchFailure, problems: CatalogProblem[]): FeedOutcome {
+async function withFallback(url: string, cached: CachedFeed | undefined, failure: FetchFailure, problems: CatalogProblem[]): Promise<FeedOutcome> {
   if (cached) {
-    const outcome = fromCache(url, cached, `${failure.message} Showing the copy fetched ${formatTime(cached.fetchedAt)}.`, failure.reason);
+    const outcome = await fromCache(url, cached, `${failure.message} Showing the copy fetched ${formatTime(cached.fetchedAt)}.`, failure.reason);
     if (outcome) return outcome;
   }
   return { catalog: undefined, body: undefined, status: { url, state: 'failed', reason: failure.reason, message: failure.message, problems, ...(failure.httpStatus ? { httpStatus: failure.httpStatus } : {}) } };
@@ -385,11 +385,13 @@ export async function loadFeeds(urls: string[], options: LoadFeedsOptions = {}):
   const cachedCopies = await Promise.all(list.map((url) => safeGet(options.cache, url)));
   if (options.signal?.aborted) throw abortError();
 
-  const immediate: (FeedOutcome | undefined)[] = list.map((url, i) => {
-    const cached = cachedCopies[i];
-    if (!cached || !revalidate) return undefined;
-    return fromCache(url, cached, `Showing the copy of ${url} fetched ${formatTime(cached.fetchedAt)} while it is refreshed.`);
-  });
+  const immediate: (FeedOutcome | undefined)[] = await Promise.all(
+    list.map((url, i) => {
+      const cached = cachedCopies[i];
+      if (!cached || !revalidate) return undefined;
+      return fromCache(url, cached, `Showing the copy of ${url} fetched ${formatTime(cached.fetchedAt)} while it is refreshed.`);
+    }),
+  );
 
   const network = list.map((url, i) => (immediate[i] ? undefined : refresh(url, cachedCopies[i], options)));
   const firstOutcomes = await Promise.all(list.map((_, i) => immediate[i] ?? network[i]!));

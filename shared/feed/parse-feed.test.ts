@@ -15,10 +15,10 @@ describe('detectFeedKind and parseFeed', () => {
     expect(detectFeedKind('???')).toBe('unknown');
   });
 
-  it('returns a catalog for both kinds and a clear problem for anything else', () => {
-    expect(parseFeed(ICS, { url: 'https://x.example/a.ics' })).toMatchObject({ kind: 'icalendar', catalog: { id: 'a', items: [{ id: 'a' }] } });
-    const page = parseFeed('<html><body>Log in</body></html>', { url: 'https://x.example/feed' });
+  it('returns a catalog for both kinds and a clear problem for anything else', async () => {
+    expect(await parseFeed(ICS, { url: 'https://x.example/a.ics' })).toMatchObject({ kind: 'icalendar', catalog: { id: 'a', items: [{ id: 'a' }] } });
+    const page = await parseFeed('<html><body>Log in</body></html>', { url: 'https://x.example/feed' });
     expect(page).toMatchObject({ kind: 'html', catalog: undefined, problems: [{ severity: 'error', file: 'https://x.example/feed', message: expect.stringMatching(/web page/) }] });
-    expect(parseFeed('plain words').problems[0]!.message).toMatch(/neither a Kanswijzer catalog/);
+    expect((await parseFeed('plain words')).problems[0]!.message).toMatch(/neither a Kanswijzer catalog/);
   });
 });

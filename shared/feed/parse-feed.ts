@@ -3,9 +3,13 @@
  * where it is clear; otherwise the text itself is looked at, because many servers send calendars as
  * `text/plain` or `application/octet-stream`.
  */
-import { parseCatalog } from '../catalog/parse.ts';
 import type { Catalog, CatalogProblem } from '../catalog/types.ts';
-import { parseICalendar } from '../ical/import.ts';
+
+// The two parsers load only when a feed of their kind arrives: a page showing a JSON catalog never
+// downloads the iCalendar code (ical.js is the largest part of the core), and a calendar-only page never
+// downloads the catalog schema.
+const loadCatalogParser = () => import('../catalog/parse.ts');
+const loadICalendarParser = () => import('../ical/import.ts');
 
 export type FeedKind = 'catalog' | 'icalendar' | 'html' | 'unknown';
 
@@ -44,17 +48,22 @@ function slugFromUrl(url: string | undefined): string | undefined {
   return name.replace(/\.(ics|ical)$/i, '') || undefined;
 }
 
-/** Reads a feed's text as a catalog (lenient: valid items are kept, problems returned beside them). Never throws. */
-export function parseFeed(text: string, options: ParseFeedOptions = {}): ParsedFeed {
+/**
+ * Reads a feed's text as a catalog (lenient: valid items are kept, problems returned beside them). Never
+ * rejects.
+ */
+export async function parseFeed(text: string, options: ParseFeedOptions = {}): Promise<ParsedFeed> {
   const where = options.url ? { file: options.url } : {};
   try {
     const kind = detectFeedKind(text, options);
     if (kind === 'icalendar') {
       const calendarId = slugFromUrl(options.url);
+      const { parseICalendar } = await loadICalendarParser();
       const result = parseICalendar(text, { ...(options.url ? { sourceUrl: options.url } : {}), ...(calendarId ? { calendarId } : {}) });
       return { kind, catalog: result.catalog, problems: result.problems };
     }
     if (kind === 'catalog') {
+      const { parseCatalog } = await loadCatalogParser();
       const result = parseCatalog(text, { mode: 'lenient' });
       return { kind, catalog: result.catalog, problems: result.problems.map((p) => ({ ...where, ...p })) };
     }
