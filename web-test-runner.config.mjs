@@ -1,13 +1,15 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { calendarTestPlugin } from './widgets/calendar/wtr-timezone-plugin.mjs';
 
 const executablePath = findChromium();
 
 export default {
   files: ['shared/**/*.browser.test.ts', 'widgets/**/*.browser.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  // The calendar plugin adds time-zone and forced-colours emulation and serves ../shared/ics-corpus read-only.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), calendarTestPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },

@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 if (existsSync('widgets/demo')) {
   await mkdir('dist/demo', { recursive: true });
   await cp('widgets/demo', 'dist/demo', { recursive: true });
+  // The calendar's sample school calendar (example data, labelled as such on the demo page).
+  if (existsSync('widgets/calendar/demo')) await cp('widgets/calendar/demo', 'dist/demo', { recursive: true });
   console.log('  demo pages → dist/demo/');
 }
 if (existsSync('extension/demo-lms')) {
