@@ -344,8 +344,8 @@ export class KwActionPlan extends KwElement {
           : nothing}
       </div>
       <div part="progress">
-        <label for="progress">${m.progressLabel}</label>
-        <progress id="progress" max=${Math.max(total, 1)} .value=${done} aria-valuetext=${m.progress(done, total)}></progress>
+        <label for="progress" id="progress-label">${m.progressLabel}</label>
+        <progress id="progress" aria-labelledby="progress-label" max=${Math.max(total, 1)} .value=${done} aria-valuetext=${m.progress(done, total)}></progress>
         <p>${m.progress(done, total)}</p>
       </div>`;
   }
