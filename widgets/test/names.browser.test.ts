@@ -62,7 +62,7 @@ describe('names and states a screen reader gets', () => {
   beforeEach(() => freshState());
 
   it('<kw-resources>: search field, filters, results, save toggles, show more', async () => {
-    const element = await fixture(html`<kw-resources src=${SMALL} limit="3"></kw-resources>`);
+    const element = await fixture<HTMLElement>(html`<kw-resources src=${SMALL} limit="3"></kw-resources>`);
     await loaded(element);
     ($(element, 'details') as HTMLDetailsElement).open = true;
     await waitUntil(() => $$(element, 'fieldset').length === 4);
@@ -84,7 +84,7 @@ describe('names and states a screen reader gets', () => {
   });
 
   it('<kw-item>: title, sections, actions named with the item', async () => {
-    const element = await fixture(html`<kw-item src=${SMALL} item="meldpunt-stagediscriminatie"></kw-item>`);
+    const element = await fixture<HTMLElement>(html`<kw-item src=${SMALL} item="meldpunt-stagediscriminatie"></kw-item>`);
     await loaded(element);
     const root = tree();
     expect(attr(find(root, 'heading', 'Een meldpunt voor stagediscriminatie'), 'aria-level')).to.equal('2');
