@@ -5,7 +5,7 @@
 // fetches once the reader uses the element (search, open an item, save one), for information.
 // Expects `npm run build` to have run; builds nothing itself.
 //
-//   node scripts/size.mjs [--dist <dir>] [--json]
+//   node scripts/size.mjs [--dist <dir>] [--files] [--json]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -122,6 +122,7 @@ try {
       await rendered(page, spec.tag);
       const onLoad = total(scripts);
       const files = scripts.size;
+      const loadedFiles = [...scripts].map(([file, bytes]) => ({ file, bytes }));
       let inUse;
       if (spec.use) {
         await spec.use(page);
@@ -130,7 +131,7 @@ try {
       const budget = BUDGETS[spec.tag];
       const over = budget !== undefined && onLoad > budget;
       if (over) failed = true;
-      rows.push({ tag: spec.tag, onLoad, files, inUse, budget, over, errors });
+      rows.push({ tag: spec.tag, onLoad, files, inUse, budget, over, errors, loaded: loadedFiles });
     } catch (error) {
       failed = true;
       rows.push({ tag: spec.tag, note: `did not render: ${error.message.split('\n')[0]}`, errors });
@@ -156,6 +157,7 @@ if (args.includes('--json')) {
     const verdict = row.budget === undefined ? '' : row.over ? 'OVER BUDGET' : 'ok';
     console.log(`${row.tag.padEnd(16)}${kb(row.onLoad).padStart(10)}${String(row.files).padStart(7)}${kb(row.budget).padStart(10)}${kb(row.inUse).padStart(10)}  ${verdict}`);
     for (const error of row.errors ?? []) console.log(`${''.padEnd(16)}page error: ${error}`);
+    if (args.includes('--files')) for (const { file, bytes } of row.loaded ?? []) console.log(`${''.padEnd(16)}${kb(bytes).padStart(10)}  ${file}`);
   }
   console.log('\n"in use": after searching, opening the filters and an item, and saving it (lazy chunks: search, item, Markdown, store).');
 }

@@ -115,21 +115,5 @@ export function inScope(item: Item, scope: ScopeAttributes): boolean {
   return fits(scope.topics, item.topics ?? []) && fits(scope.audiences, item.audiences ?? []) && fits(scope.sectors, item.sectors ?? []) && fits(scope.types, [item.type]);
 }
 
-/** Offers `blob` as a download named `name` (export files). */
-export function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** Today as `YYYY-MM-DD` in the reader's time zone, for file names. */
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+// Kept here too for the elements that import them from this module (the calendar).
+export { download, today } from './download.ts';
