@@ -243,13 +243,26 @@ export class CompoundSplitter {
     return parts;
   }
 
+  /** The vocabulary holds only words that can be parts (see the constructor). */
   #isKnownPart(part: string): boolean {
-    return this.#words.has(part) && isPartCandidate(part);
+    return this.#words.has(part);
+  }
+
+  /**
+   * Cheap test before the full search: a split needs a known first or last part (possibly followed by a linking
+   * sound), so a word without one is not looked at further. Most words end here.
+   */
+  #mayBeCompound(word: string): boolean {
+    const length = word.length;
+    for (let cut = 3; cut <= length - 3; cut++) {
+      if (this.#words.has(word.slice(0, cut)) || this.#words.has(word.slice(cut))) return true;
+    }
+    return false;
   }
 
   #split(word: string): readonly string[] | null {
     const length = word.length;
-    if (length < 2 * 3 || length > MAX_COMPOUND_LENGTH || !/^[a-z]+$/.test(word)) return null;
+    if (length < 2 * 3 || length > MAX_COMPOUND_LENGTH || !/^[a-z]+$/.test(word) || !this.#mayBeCompound(word)) return null;
     // best[i]: cheapest way to read word[0, i) as parts; the last part ends exactly at i.
     const best: Array<{ cost: number; unknown: number; parts: string[] } | undefined> = new Array(length + 1);
     best[0] = { cost: 0, unknown: 0, parts: [] };
@@ -305,7 +318,9 @@ function isPartCandidate(word: string): boolean {
 export function tokenizeWords(text: string): string[] {
   const words: string[] = [];
   const lower = typeof text === 'string' ? text.toLowerCase() : '';
-  for (const match of lower.matchAll(BEYOND_LATIN.test(lower) ? TOKEN : LATIN_TOKEN)) {
+  // exec in a loop instead of matchAll: no iterator, and this runs over every indexed text of a catalog.
+  const pattern = new RegExp(BEYOND_LATIN.test(lower) ? TOKEN : LATIN_TOKEN);
+  for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) {
     const value = match[0];
     if (value.length === 1 && SENTENCE_BREAKS.has(value)) continue;
     const word = NON_ASCII.test(value) ? foldText(value) : value;

@@ -67,15 +67,17 @@ export class TopicProfiles {
       for (const entry of taxonomy) {
         if (entry.language === language) for (const id of entry.ids) counts[entry.topic * size + id]! += entry.weight;
       }
+      const { offsets, ids, profile } = items.vectors[language];
       catalog.items.forEach((item, itemIndex) => {
-        const vector = items.vectors[itemIndex]?.[language];
-        if (!vector) return;
+        const from = offsets[itemIndex]!;
+        const to = offsets[itemIndex + 1]!;
+        if (from === to) return;
         (item.topics ?? []).forEach((id, position) => {
           const topic = topicIndex.get(id);
           if (topic === undefined) return;
           const share = position === 0 ? 1 : SECONDARY_TOPIC_WEIGHT;
           const base = topic * size;
-          for (let at = 0; at < vector.ids.length; at++) counts[base + vector.ids[at]!]! += share * vector.profile[at]!;
+          for (let at = from; at < to; at++) counts[base + ids[at]!]! += share * profile[at]!;
         });
       });
       const topicsUsing = new Int32Array(size);

@@ -2,9 +2,10 @@
  * The relevance engine: which catalog items fit the page a person is on, and why. See docs/relevance.md.
  *
  * 1. The page (title, course, headings, body) is analysed in its language: stems, stop words, compound parts.
- * 2. Each topic's terms are found on the page; their evidence becomes a confidence per topic (page.ts).
+ * 2. Each topic's terms are found on the page (terms.ts); with the page's fit to the topic's profile learned from
+ *    the catalog (profiles.ts), their evidence becomes a confidence per topic (page.ts).
  * 3. Silence: when no topic reaches the threshold, the answer is an empty list.
- * 4. Items on the confident topics are ranked by topic confidence and by full-text similarity (MiniSearch).
+ * 4. Items on the confident topics are ranked by topic confidence and by full-text similarity (BM25, fulltext.ts).
  * 5. The profile (role, sector, interests, dismissed items) and the period of the year adjust that ranking;
  *    they never add an item the page did not call up.
  */
