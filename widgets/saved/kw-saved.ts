@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -14,6 +14,7 @@ import { KwElement } from '../shared/kw-element.ts';
 import { common } from '../shared/strings.ts';
 import { getStore } from '../shared/store.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
+import { savedStyles } from './kw-saved.styles.ts';
 import { strings } from './strings.ts';
 
 const FILE_URL_LIFETIME_MS = 5 * 60_000;
@@ -69,82 +70,7 @@ const FILE_URL_LIFETIME_MS = 5 * 60_000;
  * @cssproperty --kw-focus-ring - Focus outline.
  */
 export class KwSaved extends KwElement {
-  static override styles = [
-    themeStyles,
-    css`
-      .base {
-        display: grid;
-        gap: var(--_space);
-      }
-      .toolbar {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.5em 0.75em 0.75em;
-        margin: 0;
-      }
-      .toolbar input[type='file'] {
-        border: none;
-        padding-inline: 0;
-      }
-      .count {
-        margin: 0;
-        font-weight: 600;
-      }
-      .list {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--_space);
-      }
-      article {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        display: grid;
-        gap: 0.5em;
-      }
-      .meta {
-        color: var(--_muted);
-        font-size: 0.9em;
-        margin: 0;
-      }
-      .title button {
-        all: unset;
-        cursor: pointer;
-        color: var(--_accent);
-        font-weight: 600;
-        text-decoration: underline;
-        text-underline-offset: 0.15em;
-      }
-      .title button:focus-visible {
-        outline: var(--_focus);
-        outline-offset: 2px;
-      }
-      .title button::before {
-        content: '▸';
-    margin-inline-end: 0.35em;
-      }
-      .title button[aria-expanded='true']::before {
-        content: '▾';
-      }
-      label {
-        font-weight: 600;
-      }
-      textarea {
-        min-block-size: 4.5em;
-        resize: vertical;
-      }
-      .problems {
-        margin: 0;
-      }
-      @media (forced-colors: active) {
-        .title button {
-          color: LinkText;
-        }
-      }
-    `,
-  ];
+  static override styles = [themeStyles, savedStyles];
 
   @property() src = '';
   @property() topics = '';
