@@ -1,0 +1,198 @@
+// Benchmark of the extension's content script: its size (budget 15 KB min+gzip) and its work on a 40 KB
+// LMS page (budget 5 ms of main-thread time, no forced layout). Loads the BUILT extension
+// (dist/extension/chrome) in Debian's Chromium, opens a generated 40 KB Moodle course page under a
+// MoodleCloud host name, and reads a performance trace: the time the renderer's main thread spent in
+// content.js (compile, evaluation, callbacks) and any layout that ran inside it. Also times the extractor
+// alone, in the page, over many runs. Run: node test/bench/content-script.bench.mjs
+/* global location -- evaluated inside the browser */
+import { Buffer } from 'node:buffer';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+
+const EXTENSION = path.resolve(process.env.KW_EXTENSION_DIR ?? 'dist/extension/chrome');
+const LOADS = 15;
+const HOST = 'bench.moodlecloud.com';
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const ms = (value) => `${value.toFixed(2)} ms`;
+
+/** A realistic Moodle 4 course page of about 40 KB: weekly sections with summaries and activities (fictional). */
+export function moodleCoursePage(targetBytes = 40_000) {
+  const weeks = ['Kennismaken', 'Werken in de zorg', 'Communicatie', 'Hygiëne en veiligheid', 'Stage voorbereiden', 'Solliciteren', 'Op stage', 'Reflectie', 'Loopbaan', 'Burgerschap', 'Rekenen in de zorg', 'Taal in de zorg'];
+  const activities = [['forum', 'Vragen over deze week'], ['assign', 'Opdracht: verslag'], ['page', 'Lesstof'], ['quiz', 'Oefentoets'], ['resource', 'Presentatie (pdf)'], ['url', 'Filmpje: een dag op de afdeling']];
+  const sentences = [
+    'In deze week werk je aan de beroepstaken uit het kwalificatiedossier.',
+    'Bespreek je ervaringen met je studieloopbaanbegeleider en noteer wat je hebt geleerd.',
+    'Lees het hoofdstuk in het lesboek en maak de vragen aan het eind van de paragraaf.',
+    'Je stagebegeleider komt op bezoek om de voortgang met je praktijkopleider te bespreken.',
+    'We oefenen gesprekken met cliënten en familie in kleine groepen.',
+    'Let op: de deadline voor het inleveren is vrijdag om 17.00 uur.',
+  ];
+  let sections = '';
+  let week = 0;
+  while (sections.length < targetBytes - 3000) {
+    const name = `Week ${week + 1}: ${weeks[week % weeks.length]}`;
+    const summary = Array.from({ length: 4 }, (_, i) => sentences[(week + i) % sentences.length]).join(' ');
+    const items = activities
+      .map(([mod, label], i) => `<li class="activity ${mod} modtype_${mod}" id="module-${1000 + week * 10 + i}"><div class="activity-item"><div class="activityname"><a href="/mod/${mod}/view.php?id=${1000 + week * 10 + i}" class="aalink"><span class="instancename">${label} ${week + 1}</span></a></div><div class="activity-information" data-region="activity-information"><div class="completion-info">Markeren als voltooid</div></div><div class="activity-altcontent"><p>${sentences[(week + i + 2) % sentences.length]}</p></div></div></li>`)
+      .join('');
+    sections += `<li id="section-${week + 1}" class="section course-section main clearfix" role="region" aria-labelledby="sectionid-${week + 1}-title"><div class="course-section-header"><h3 class="sectionname" id="sectionid-${week + 1}-title"><a href="/course/section.php?id=${4400 + week}">${name}</a></h3></div><div class="summarytext"><p>${summary}</p></div><ul class="section m-0 p-0 img-text">${items}</ul></li>\n`;
+    week++;
+  }
+  return `<!DOCTYPE html><html dir="ltr" lang="nl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Cursus: Zorg en welzijn jaar 1 | Kompas College</title></head>
+<body id="page-course-view-topics" class="format-topics path-course path-course-view chrome dir-ltr lang-nl pagelayout-course course-412 context-9120 editing-off">
+<nav class="navbar fixed-top" aria-label="Sitenavigatie"><a class="navbar-brand" href="/">Kompas College ELO</a><div class="usermenu"><span class="userinitials">MD</span> Mirjam de Vos</div></nav>
+<div id="page" class="container-fluid"><header id="page-header"><nav aria-label="Navigatiebalk"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="/my/courses.php">Mijn cursussen</a></li></ol></nav><div class="page-header-headings"><h1 class="h2">Zorg en welzijn jaar 1</h1></div></header>
+<div class="secondary-navigation"><nav class="moremenu"><a href="/course/view.php?id=412">Cursus</a> <a href="/user/index.php?id=412">Deelnemers</a> <a href="/grade/report/index.php?id=412">Cijfers</a></nav></div>
+<div id="page-content"><section id="region-main" aria-label="Inhoud"><div role="main"><div class="course-content"><ul class="topics">${sections}</ul></div></div></section>
+<aside data-region="blocks-column" aria-label="Blokken"><section class="block"><h5>Tijdlijn</h5><p>Geen activiteiten die aandacht vragen</p></section></aside></div></div>
+<footer id="page-footer"><p>Je bent aangemeld als Mirjam de Vos</p></footer></body></html>`;
+}
+
+function contentScriptIntervals(events, script) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.tid === e.tid && x.args?.data?.url === script));
+  if (!main) return { busy: [], layouts: 0 };
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const ours = onMain
+    .filter((e) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.fileName ?? '') === script || (e.args?.data?.url ?? '').startsWith(script))
+    .map((e) => [e.ts, e.ts + e.dur])
+    .sort((a, b) => a[0] - b[0]);
+  // Union of intervals: nested events (a callback inside an evaluation) count once.
+  const busy = [];
+  for (const [start, end] of ours) {
+    const last = busy.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else busy.push([start, end]);
+  }
+  const layouts = onMain.filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && busy.some(([s, t]) => e.ts >= s && e.ts + e.dur <= t)).length;
+  return { busy, layouts };
+}
+
+async function main() {
+  const code = readFileSync(path.join(EXTENSION, 'content.js'));
+  const gzip = gzipSync(code, { level: 9 }).length;
+  console.log('Content script size');
+  console.log(`  content.js: ${(code.length / 1024).toFixed(1)} KB minified, ${(gzip / 1024).toFixed(2)} KB min+gzip (budget 15 KB: ${gzip <= 15 * 1024 ? 'within' : 'OVER'})`);
+
+  const page = moodleCoursePage();
+  console.log(`\nTest page: generated Moodle course, ${(Buffer.byteLength(page) / 1024).toFixed(1)} KB of HTML`);
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(page);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${server.address().port}, MAP * ~NOTFOUND`],
+    targetFilter: (target) => target.type() !== 'service_worker',
+  });
+  // A content script that does nothing, on the same page: what any content script costs the browser
+  // (its isolated world and extension bindings), so Kanswijzer's own share can be told apart.
+  const baselineDir = mkdtempSync(path.join(tmpdir(), 'kw-baseline-'));
+  writeFileSync(path.join(baselineDir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'baseline', version: '1', content_scripts: [{ matches: [`*://${HOST}/*`], js: ['noop.js'], run_at: 'document_idle' }] }));
+  writeFileSync(path.join(baselineDir, 'noop.js'), 'void chrome.runtime.id;\n');
+  try {
+    const measure = async (script) => {
+      const totals = [];
+      const layoutCounts = [];
+      for (let run = 0; run < LOADS + 1; run++) {
+        const tab = await browser.newPage();
+        const session = await tab.createCDPSession();
+        const events = [];
+        session.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+        const done = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
+        await session.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+        await tab.goto(`http://${HOST}/course/view.php?id=412`, { waitUntil: 'load' });
+        // Content scripts run at document_idle; this leaves them time to finish, reads included.
+        await new Promise((r) => setTimeout(r, 800));
+        await session.send('Tracing.end');
+        await done;
+        const { busy, layouts } = contentScriptIntervals(events, script);
+        if (run > 0) {
+          // The first load warms the browser's caches; it is left out.
+          totals.push(busy.reduce((sum, [s, e]) => sum + (e - s), 0) / 1000);
+          layoutCounts.push(layouts);
+        }
+        await tab.close();
+      }
+      return { totals, layouts: Math.max(...layoutCounts) };
+    };
+
+    const baselineId = await browser.installExtension(baselineDir);
+    const baseline = await measure(`chrome-extension://${baselineId}/noop.js`);
+    await browser.uninstallExtension(baselineId);
+    const extensionId = await browser.installExtension(EXTENSION);
+    const ours = await measure(`chrome-extension://${extensionId}/content.js`);
+
+    console.log(`\nMain-thread time of the content script per page load (trace of ${LOADS} loads: compile, run, callbacks)`);
+    console.log(`  Kanswijzer content.js: median ${ms(percentile(ours.totals, 50))}, p95 ${ms(percentile(ours.totals, 95))}`);
+    console.log(`  an empty content script: median ${ms(percentile(baseline.totals, 50))}, p95 ${ms(percentile(baseline.totals, 95))}`);
+    console.log(`  Kanswijzer's own share: ${ms(percentile(ours.totals, 50) - percentile(baseline.totals, 50))} at the median (budget 5 ms)`);
+    console.log(`  layouts run inside the content script: ${ours.layouts} (no forced layout: ${ours.layouts === 0 ? 'yes' : 'NO'})`);
+
+    // The extractor alone, in the page's own world: its first (cold) call in a fresh page, as the content
+    // script makes it, and later (warm) calls, as after single-page navigation. This shows how much of the
+    // content script's time is the core's extraction itself.
+    const bundle = await build({
+      stdin: { contents: "import { extractContext } from './shared/context/extract.ts'; globalThis.__kwExtract = extractContext;", resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true, format: 'iife', minify: true, write: false, target: 'es2022',
+    });
+    const cold = [];
+    const warm = [];
+    let layoutDelta = 0;
+    let styleDelta = 0;
+    let textLength = 0;
+    for (let run = 0; run < 10; run++) {
+      const tab = await browser.newPage();
+      await tab.goto(`http://${HOST}/course/view.php?id=412`, { waitUntil: 'load' });
+      await tab.addScriptTag({ content: bundle.outputFiles[0].text });
+      const session = await tab.createCDPSession();
+      await session.send('Performance.enable');
+      const metric = async (name) => (await session.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+      const [layoutsBefore, styleBefore] = [await metric('LayoutCount'), await metric('RecalcStyleCount')];
+      const result = await tab.evaluate(() => {
+        const times = [];
+        let text = 0;
+        for (let i = 0; i < 20; i++) {
+          const t0 = performance.now();
+          text = globalThis.__kwExtract(document, location.href).text.length;
+          times.push(performance.now() - t0);
+        }
+        return { times, text };
+      });
+      layoutDelta += (await metric('LayoutCount')) - layoutsBefore;
+      styleDelta += (await metric('RecalcStyleCount')) - styleBefore;
+      cold.push(result.times[0]);
+      warm.push(...result.times.slice(5));
+      textLength = result.text;
+      await tab.close();
+    }
+    console.log(`\nextractContext alone on the same page (10 fresh pages; ${textLength} characters of text read)`);
+    console.log(`  first call (cold): median ${ms(percentile(cold, 50))}, p95 ${ms(percentile(cold, 95))}`);
+    console.log(`  later calls (warm): median ${ms(percentile(warm, 50))}, p95 ${ms(percentile(warm, 95))}`);
+    console.log(`  layouts during 200 calls: ${layoutDelta}, style recalculations: ${styleDelta}`);
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(baselineDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
