@@ -2,54 +2,40 @@
  * The widgets' way into the offline store (shared/store). The full store (saving, export, plans) is a
  * lazy chunk, loaded when someone saves or opens saved items, so a list of resources stays small. What
  * every page needs at once — the feed cache and which items are saved — reads the same database through
- * the store's backend alone.
+ * the store's light path (raw IndexedDB, no idb), which costs about a tenth of the full store.
  */
-import { IdbBackend, MemoryBackend, memoryDatabase } from '../../shared/store/backend.ts';
-import type { Backend } from '../../shared/store/backend.ts';
+import { lightGet, lightKeys, lightPut, openLightDatabase } from '../../shared/store/light.ts';
 import type { CachedFeed, FeedCache } from '../../shared/feed/cache-types.ts';
 import type { Item } from '../../shared/catalog/types.ts';
 import type { KanswijzerStore } from '../../shared/store/index.ts';
 import { config } from './config.ts';
 
-const OPEN_TIMEOUT_MS = 10_000;
+let database: Promise<IDBDatabase | undefined> | undefined;
 
-let backend: Promise<Backend | undefined> | undefined;
-
-/** The database through its backend only; memory when IndexedDB is missing; undefined when it is blocked. */
-function lightBackend(): Promise<Backend | undefined> {
-  if (!backend) {
-    const name = config.storeName;
+/** The database for light reads; undefined when IndexedDB is missing or blocked (then nothing is cached). */
+function lightDatabase(): Promise<IDBDatabase | undefined> {
+  if (!database) {
     let factory: IDBFactory | undefined;
     try {
       factory = globalThis.indexedDB;
     } catch {
       factory = undefined;
     }
-    backend = factory
-      ? IdbBackend.open(factory, name, OPEN_TIMEOUT_MS).then(
-          (b) => b as Backend,
-          (error: { reason?: string }) => (error?.reason === 'unavailable' ? new MemoryBackend(memoryDatabase(name)) : undefined),
-        )
-      : Promise.resolve(new MemoryBackend(memoryDatabase(name)));
+    database = openLightDatabase(config.storeName, factory);
   }
-  return backend;
+  return database;
 }
 
-/** The feed loader's cache of last good copies. Never rejects: a cache must not make a feed fail. */
+/**
+ * The feed loader's cache of last good copies. Never rejects: a cache must not make a feed fail. When it
+ * cannot write (no room, no database), the feed still shows; it is just not kept for offline use.
+ */
 export const widgetFeedCache: FeedCache = {
   async get(url: string): Promise<CachedFeed | undefined> {
-    try {
-      return await (await lightBackend())?.run(['feeds'], 'readonly', (tx) => tx.get('feeds', url));
-    } catch {
-      return undefined;
-    }
+    return lightGet(await lightDatabase(), 'feeds', url);
   },
   async put(entry: CachedFeed): Promise<void> {
-    try {
-      await (await lightBackend())?.run(['feeds'], 'readwrite', (tx) => tx.put('feeds', entry));
-    } catch {
-      // No room or no database: the feed still shows, it just is not kept for offline use.
-    }
+    await lightPut(await lightDatabase(), 'feeds', entry);
   },
 };
 
@@ -97,8 +83,7 @@ async function refreshSaved(store?: KanswijzerStore): Promise<void> {
       setSaved((await store.list()).map((saved) => saved.key));
       return;
     }
-    const b = await lightBackend();
-    if (b) setSaved((await b.run(['saved'], 'readonly', (tx) => tx.getAll('saved'))).map((saved) => saved.key));
+    setSaved((await lightKeys(await lightDatabase(), 'saved')).map(String));
   } catch {
     // Unknown is shown as "not saved"; saving again is harmless.
   }
@@ -127,9 +112,9 @@ export function onSavedChange(listener: () => void): () => void {
 
 /** For tests: forget the opened databases so the next use opens `config.storeName` afresh. */
 export function resetStoreAccess(): void {
-  void backend?.then((b) => b?.close());
+  void database?.then((db) => db?.close());
   void fullStore?.then((s) => s.close());
-  backend = undefined;
+  database = undefined;
   fullStore = undefined;
   savedLoaded = undefined;
   savedKeys = new Set();
