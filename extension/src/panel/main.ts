@@ -109,7 +109,10 @@ function suggestionCard(suggestion: TabView['suggestions'][number], index: numbe
     readButton.setAttribute('aria-expanded', String(open));
     readButton.textContent = open ? t.closeReading : t.read;
     reader.hidden = !open;
-    if (open && item && !reader.firstChild) reader.append(showWidget.item(item, catalog, language));
+    if (open && item && !reader.dataset.filled) {
+      reader.dataset.filled = 'true';
+      void showWidget.item(item, catalog, language).then((element) => reader.append(element));
+    }
   });
   const saveButton = el('button', { type: 'button', class: 'save', 'aria-pressed': 'false' }, t.saveOffline);
   const planButton = item?.type === 'practice' ? el('button', { type: 'button', class: 'plan', 'aria-pressed': 'false' }, t.addToPlan) : null;
@@ -341,9 +344,9 @@ async function start(): Promise<void> {
   $('open-settings').addEventListener('click', () => void browser.runtime.openOptionsPage());
   setUpTabs($('views'), (panelId) => {
     const panel = $(panelId);
-    if (panelId === 'view-search') showWidget.search(panel, catalog, language);
-    if (panelId === 'view-saved') showWidget.saved(panel, language);
-    if (panelId === 'view-plan') showWidget.plan(panel, language);
+    if (panelId === 'view-search') void showWidget.search(panel, catalog, language);
+    if (panelId === 'view-saved') void showWidget.saved(panel, catalog, language);
+    if (panelId === 'view-plan') void showWidget.plan(panel, catalog, language);
   });
   try {
     windowId = (await browser.windows.getCurrent()).id;

@@ -23,10 +23,14 @@ function prepare<T extends CatalogHolder>(element: T, catalog: Catalog | undefin
   return element;
 }
 
+/**
+ * Each element is created only after its module has defined it: a property set on an element that is not yet
+ * upgraded reaches Lit only at its first update, after the element has already looked for its feed.
+ */
 export const showWidget = {
   /** `<kw-item>` for reading one suggestion in the panel. */
-  item(item: Item, catalog: Catalog | undefined, lang: string): HTMLElement {
-    void import('../../../widgets/item/define.ts');
+  async item(item: Item, catalog: Catalog | undefined, lang: string): Promise<HTMLElement> {
+    await import('../../../widgets/item/define.ts');
     const element = document.createElement('kw-item') as CatalogHolder;
     element.setAttribute('compact', '');
     element.setAttribute('heading-level', '4');
@@ -34,25 +38,29 @@ export const showWidget = {
     return prepare(element, catalog, lang);
   },
   /** `<kw-resources>`: search over the whole catalog. */
-  search(panel: HTMLElement, catalog: Catalog | undefined, lang: string): void {
-    void import('../../../widgets/resources/define.ts');
+  async search(panel: HTMLElement, catalog: Catalog | undefined, lang: string): Promise<void> {
+    await import('../../../widgets/resources/define.ts');
     if (panel.querySelector('kw-resources')) return;
     const element = document.createElement('kw-resources') as CatalogHolder;
     element.setAttribute('limit', '8');
     element.setAttribute('heading-level', '3');
     panel.append(prepare(element, catalog, lang));
   },
-  /** `<kw-saved>`: saved items, read offline from IndexedDB. */
-  saved(panel: HTMLElement, lang: string): void {
-    void import('../../../widgets/saved/define.ts');
+  /** `<kw-saved>`: saved items, read offline from IndexedDB (the catalog only adds topic labels). */
+  async saved(panel: HTMLElement, catalog: Catalog | undefined, lang: string): Promise<void> {
+    await import('../../../widgets/saved/define.ts');
     if (panel.querySelector('kw-saved')) return;
-    panel.append(prepare(document.createElement('kw-saved') as CatalogHolder, undefined, lang));
+    const element = document.createElement('kw-saved') as CatalogHolder;
+    element.setAttribute('heading-level', '3');
+    panel.append(prepare(element, catalog, lang));
   },
-  /** `<kw-action-plan>`: the plan built from practices. */
-  plan(panel: HTMLElement, lang: string): void {
-    void import('../../../widgets/action-plan/define.ts');
+  /** `<kw-action-plan>`: the plan built from the catalog's practices, kept in IndexedDB. */
+  async plan(panel: HTMLElement, catalog: Catalog | undefined, lang: string): Promise<void> {
+    await import('../../../widgets/action-plan/define.ts');
     if (panel.querySelector('kw-action-plan')) return;
-    panel.append(prepare(document.createElement('kw-action-plan') as CatalogHolder, undefined, lang));
+    const element = document.createElement('kw-action-plan') as CatalogHolder;
+    element.setAttribute('heading-level', '3');
+    panel.append(prepare(element, catalog, lang));
   },
   /** Hands a new catalog (or language) to every element already shown. */
   catalogChanged(catalog: Catalog | undefined, lang: string): void {
@@ -62,7 +70,7 @@ export const showWidget = {
         continue;
       }
       element.setAttribute('lang', lang);
-      if (catalog && element.localName !== 'kw-saved' && element.localName !== 'kw-action-plan') element.catalog = catalog;
+      if (catalog && element.localName !== 'kw-item') element.catalog = catalog;
     }
   },
 };
