@@ -4,6 +4,8 @@
 // Run after `npm run build`: `node test/e2e/run.mjs` (`npm test` does both). Exits non-zero on failure.
 /* global chrome, MutationObserver -- evaluated inside the browser */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { EXTENSION_DIR, extensionHelpers, launchBrowser, requestsInNetLog, sleep, waitFor } from './harness.mjs';
 import { FIXTURES, startFixtureServer } from './server.mjs';
 
@@ -13,6 +15,14 @@ const tests = [];
 /** Registers a test; they run in order, sharing one browser, because later ones build on earlier state. */
 const test = (name, fn) => tests.push({ name, fn });
 const timings = [];
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.x A/AA violations on a page, as "rule: target" lines (evaluated over CDP, so CSP allows it). */
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const results = await page.evaluate(() => globalThis.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 let server;
 let env;
@@ -139,6 +149,20 @@ test('side panel: "add to action plan" puts the practice in the action plan widg
   await panel.waitForFunction((t) => document.querySelector('kw-action-plan')?.shadowRoot?.querySelector('[part="entry"]')?.textContent.includes(t), { timeout: 10000 }, title);
   await panel.close();
   await page.close();
+});
+
+test('side panel and settings page pass axe (WCAG 2.2 A/AA) and reflow at 320 px', async () => {
+  const { page, tabId } = await ext.openLms(pages['canvas-relevant'].url);
+  const panel = await ext.openPanel(tabId);
+  await panel.setViewport({ width: 320, height: 800 });
+  assert.deepEqual(await axeViolations(panel), [], 'panel');
+  assert.equal(await panel.evaluate(() => document.documentElement.scrollWidth <= 320), true, 'the panel reflows at 320 px without sideways scrolling');
+  await ext.click(panel, '.suggestion button.read');
+  await panel.waitForFunction(() => document.querySelector('.suggestion kw-item')?.shadowRoot?.textContent.trim().length > 40);
+  assert.deepEqual(await axeViolations(panel), [], 'panel with an item open');
+  const options = await ext.openOptions();
+  assert.deepEqual(await axeViolations(options), [], 'settings');
+  for (const p of [panel, options, page]) await p.close();
 });
 
 // ── Single-page navigation ──────────────────────────────────────────────────────────────────────────────
@@ -316,6 +340,7 @@ test('service worker stopped mid-session: panel and badge stay right, and it wak
   await ext.stopServiceWorker();
   await page.goBack();
   const again = await ext.openLms(pages['brightspace-relevant'].url);
+  timings.push({ page: 'brightspace, cold worker', ms: again.badgeDelay });
   assert.equal((await ext.badge(again.tabId)).text, String(record.suggestions.length));
   assert.equal(server.feedRequests(), feedRequests, 'waking up did not fetch the feeds again');
   for (const p of [panel, page, again.page]) await p.close();
