@@ -63,8 +63,8 @@ export const DEFAULT_SETTINGS: Readonly<UserSettings> = Object.freeze({
 
 /** Most feeds a user or policy can list; more would slow every refresh. */
 export const MAX_FEEDS = 20;
-/** Most paused sites and courses remembered (storage.sync has small quotas). */
-export const MAX_PAUSED = 200;
+/** Most paused sites and courses remembered: storage.sync allows 8 KB per item, and the settings are one item. */
+export const MAX_PAUSED = 80;
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export type FeedUrlCheck = { ok: true; url: string } | { ok: false; reason: 'empty' | 'not-a-url' | 'not-http' | 'has-credentials' };

@@ -15,7 +15,7 @@ import { strings } from '../i18n.ts';
 import { checkContentMessage, checkPageMessage, isExtensionPage } from '../messages.ts';
 import type { ContextReply, Notice, PageMessage, SenderInfo } from '../messages.ts';
 import { courseKey, feedbackScope, siteKey } from '../scope.ts';
-import { feedUrls, mergeSettings, uiLanguage } from '../settings.ts';
+import { feedUrls, MAX_PAUSED, mergeSettings, uiLanguage } from '../settings.ts';
 import type { EffectiveSettings } from '../settings.ts';
 import type { CatalogView, SiteAccess, StatusView, TabView } from '../view.ts';
 import { CatalogService, DEFAULT_FEED } from './catalog.ts';
@@ -309,7 +309,11 @@ async function handlePage(message: PageMessage): Promise<unknown> {
       const paused = new Set(Array.isArray(stored.paused) ? (stored.paused as string[]) : []);
       if (message.paused) paused.add(scope);
       else paused.delete(scope);
-      await browser.storage.sync.set({ settings: { ...stored, paused: [...paused] } });
+      try {
+        await browser.storage.sync.set({ settings: { ...stored, paused: [...paused].slice(-MAX_PAUSED) } });
+      } catch {
+        // Over the sync quota: the oldest pauses were dropped above; if it still fails, nothing changed.
+      }
       settingsCache = undefined;
       await rerankAll();
       return tabView(message.tabId);

@@ -32,8 +32,13 @@ async function storedUserSettings(): Promise<UserSettings> {
 /** Saves a change to the user's own settings (never to what the policy set). */
 async function saveUserSettings(change: Partial<UserSettings>): Promise<void> {
   const current = await storedUserSettings();
-  await browser.storage.sync.set({ settings: { ...current, ...change } });
-  announce($('saved-status'), strings(language).savedSettings);
+  try {
+    await browser.storage.sync.set({ settings: { ...current, ...change } });
+    announce($('saved-status'), strings(language).savedSettings);
+  } catch (error) {
+    // storage.sync has small quotas; say so rather than lose the change silently.
+    announce($('saved-status'), strings(language).storeProblem(error instanceof Error ? error.message : String(error)));
+  }
 }
 
 function setLanguage(next: Lang): void {
@@ -88,6 +93,8 @@ function feedEntry(url: string, removable: boolean): HTMLElement {
         onclick: async () => {
           const current = await storedUserSettings();
           await saveUserSettings({ feeds: current.feeds.filter((feed) => feed !== url) });
+          // The button goes away with its entry: keep keyboard users in the same section.
+          $('feed-url').focus();
         },
       }, t.remove),
     );
@@ -133,6 +140,7 @@ function renderSites(): void {
             await send({ kind: 'kw:site', origin: site.origin, enabled: false });
             announce($('saved-status'), t.siteDisabled(hostOf(site.origin)));
             await load();
+            $('site-url').focus();
           },
         }, t.remove));
       }
@@ -167,6 +175,7 @@ function renderPaused(): void {
           onclick: async () => {
             const current = await storedUserSettings();
             await saveUserSettings({ paused: current.paused.filter((entry) => entry !== scope) });
+            $('h-paused').focus();
           },
         }, t.resume),
       );
