@@ -29,7 +29,16 @@ const configs = [
 if (existsSync('widgets/index.ts')) {
   configs.push({
     input: { kanswijzer: 'widgets/index.ts' },
-    output: { dir: 'dist/widgets', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    // The script tag's module exports nothing a page uses, so rollup may fold shared code into it.
+    preserveEntrySignatures: false,
+    // Source maps are published beside the files but not referenced from them (smaller downloads).
+    output: {
+      dir: 'dist/widgets',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: 'hidden',
+    },
     plugins: [browserResolve(), ...templates(), ts(), ...minify()],
   });
 }

@@ -4,7 +4,7 @@
  * marks, UTF-16, invalid JSON (with line and column) and absurd nesting. Never throws.
  */
 
-import { findJsonSyntaxError } from './json-syntax.ts';
+import type { JsonSyntaxError } from './json-syntax.ts';
 
 export const MAX_NESTING_DEPTH = 64;
 export const MAX_TEXT_LENGTH = 50 * 1024 * 1024;
@@ -94,7 +94,7 @@ function describeNonJson(text: string): string | undefined {
 }
 
 /** Parses text as JSON with the checks above. */
-export function decodeText(input: string, notes: string[] = []): DecodeResult {
+export function decodeText(input: string, notes: string[] = [], locate?: (text: string) => JsonSyntaxError | undefined): DecodeResult {
   let text = input;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
@@ -117,7 +117,7 @@ export function decodeText(input: string, notes: string[] = []): DecodeResult {
   try {
     return { ok: true, value: JSON.parse(text), notes };
   } catch (error) {
-    const found = findJsonSyntaxError(text);
+    const found = locate?.(text);
     if (!found) return { ok: false, message: `The catalog is not valid JSON: ${error instanceof Error ? error.message : String(error)}.` };
     const at = lineAndColumn(text, found.offset);
     return { ok: false, message: `The catalog is not valid JSON (line ${at.line}, column ${at.column}): ${found.message}.`, ...at };

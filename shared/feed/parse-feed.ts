@@ -8,7 +8,7 @@ import type { Catalog, CatalogProblem } from '../catalog/types.ts';
 // The two parsers load only when a feed of their kind arrives: a page showing a JSON catalog never
 // downloads the iCalendar code (ical.js is the largest part of the core), and a calendar-only page never
 // downloads the catalog schema.
-const loadCatalogParser = () => import('../catalog/parse.ts');
+const loadCatalogParser = () => import('../catalog/parse-core.ts');
 const loadICalendarParser = () => import('../ical/import.ts');
 
 export type FeedKind = 'catalog' | 'icalendar' | 'html' | 'unknown';
@@ -64,7 +64,12 @@ export async function parseFeed(text: string, options: ParseFeedOptions = {}): P
     }
     if (kind === 'catalog') {
       const { parseCatalog } = await loadCatalogParser();
-      const result = parseCatalog(text, { mode: 'lenient' });
+      let result = parseCatalog(text, { mode: 'lenient' });
+      if (!result.catalog && result.problems[0]?.message.startsWith('The catalog is not valid JSON:')) {
+        // Broken JSON: load the locator so the message can say where.
+        const { findJsonSyntaxError } = await import('../catalog/json-syntax.ts');
+        result = parseCatalog(text, { mode: 'lenient', locateSyntaxError: findJsonSyntaxError });
+      }
       return { kind, catalog: result.catalog, problems: result.problems.map((p) => ({ ...where, ...p })) };
     }
     if (kind === 'html') {
