@@ -18,9 +18,10 @@ const templates = () => (production ? [minifyTemplates({ include: ['widgets/**/*
 
 const configs = [
   // The core library: `import { parseCatalog } from 'kanswijzer'`. Dependencies stay external.
+  // `kanswijzer/store` is the offline store (IndexedDB), for browsers only.
   {
-    input: 'shared/index.ts',
-    output: { file: 'dist/lib/index.js', format: 'es', sourcemap: true },
+    input: { index: 'shared/index.ts', store: 'shared/store/index.ts' },
+    output: { dir: 'dist/lib', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external: [...Object.keys(pkg.dependencies ?? {})].map((name) => new RegExp(`^${name}(/|$)`)),
     plugins: [ts()],
   },

@@ -7,3 +7,4 @@ export * from './catalog/index.ts';
 export * from './feed/index.ts';
 export * from './ical/index.ts';
 export * from './context/index.ts';
+export * from './match/index.ts';

@@ -5,6 +5,7 @@
  */
 
 import type { JsonSyntaxError } from './json-syntax.ts';
+import { msg } from './message-key.ts';
 
 export const MAX_NESTING_DEPTH = 64;
 export const MAX_TEXT_LENGTH = 50 * 1024 * 1024;
@@ -36,13 +37,13 @@ export function decodeBytes(bytes: Uint8Array): { ok: true; text: string; notes:
   const notes: string[] = [];
   const utf16 = looksLikeUtf16(bytes);
   if (utf16) {
-    notes.push(`The file is UTF-16 text (${utf16.toUpperCase()}); it was read, but publish feeds as UTF-8.`);
+    notes.push(msg('utf16', utf16.toUpperCase()));
     return { ok: true, text: new TextDecoder(utf16).decode(bytes), notes };
   }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), notes };
   } catch {
-    return { ok: false, message: 'The file is not valid UTF-8 text. Save it as UTF-8 (without special encodings) and try again.' };
+    return { ok: false, message: msg('notUtf8') };
   }
 }
 
@@ -80,15 +81,15 @@ function describeNonJson(text: string): string | undefined {
   const head = text.slice(0, 2000).trimStart();
   const lower = head.toLowerCase();
   if (lower.startsWith('begin:vcalendar')) {
-    return 'This is an iCalendar (.ics) file, not a JSON catalog. Give it as a calendar feed (a URL ending in .ics) or import it with "kanswijzer build --ics".';
+    return msg('icalendar');
   }
   if (lower.startsWith('<')) {
     if (/<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]/.test(lower)) {
       const title = /<title[^>]*>([^<]{0,120})/i.exec(head)?.[1]?.trim();
-      return `This is an HTML web page, not a catalog${title ? ` (its title is "${title}")` : ''}. The server probably sent an error or login page instead of the feed: check the feed URL.`;
+      return msg('html', title ?? '');
     }
-    if (/<rss[\s>]|<feed[\s>]/.test(lower)) return 'This is an RSS or Atom news feed, not a Kanswijzer catalog.';
-    return 'This is an XML document, not a JSON catalog.';
+    if (/<rss[\s>]|<feed[\s>]/.test(lower)) return msg('rss');
+    return msg('xml');
   }
   return undefined;
 }
@@ -98,29 +99,29 @@ export function decodeText(input: string, notes: string[] = [], locate?: (text: 
   let text = input;
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
-    notes.push('The file starts with a byte-order mark; it was ignored.');
+    notes.push(msg('bom'));
   }
   if (text.length > MAX_TEXT_LENGTH) {
-    return { ok: false, message: `The catalog is too large (${Math.round(text.length / 1048576)} MB; at most ${MAX_TEXT_LENGTH / 1048576} MB).` };
+    return { ok: false, message: msg('tooLarge', Math.round(text.length / 1048576), MAX_TEXT_LENGTH / 1048576) };
   }
-  if (text.trim() === '') return { ok: false, message: 'The catalog is empty: the file or response has no content.' };
+  if (text.trim() === '') return { ok: false, message: msg('empty') };
   if (text.includes('\u0000')) {
-    return { ok: false, message: 'The text contains zero bytes: it is probably UTF-16 or binary data read as text. Save the catalog as UTF-8.' };
+    return { ok: false, message: msg('zeroBytes') };
   }
   const other = describeNonJson(text);
   if (other) return { ok: false, message: other };
   const nesting = nestingDepth(text, MAX_NESTING_DEPTH);
   if (nesting.offset >= 0) {
     const at = lineAndColumn(text, nesting.offset);
-    return { ok: false, message: `The JSON is nested more than ${MAX_NESTING_DEPTH} levels deep; a catalog never needs that.`, ...at };
+    return { ok: false, message: msg('tooDeep', MAX_NESTING_DEPTH), ...at };
   }
   try {
     return { ok: true, value: JSON.parse(text), notes };
   } catch (error) {
     const found = locate?.(text);
-    if (!found) return { ok: false, message: `The catalog is not valid JSON: ${error instanceof Error ? error.message : String(error)}.` };
+    if (!found) return { ok: false, message: msg('invalidJson', error instanceof Error ? error.message : String(error)) };
     const at = lineAndColumn(text, found.offset);
-    return { ok: false, message: `The catalog is not valid JSON (line ${at.line}, column ${at.column}): ${found.message}.`, ...at };
+    return { ok: false, message: msg('invalidJsonAt', at.line, at.column, found.message), ...at };
   }
 }
 

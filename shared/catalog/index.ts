@@ -6,5 +6,6 @@ export type { MergeSource } from './merge.ts';
 export { localize, resolveText, allTexts } from './localize.ts';
 export type { ResolvedText } from './localize.ts';
 export { CATALOG_FORMAT, CATALOG_VERSION, isAllowedLink, CatalogSchema, ItemSchema } from './schema.ts';
-export { checkRrule } from './rrule.ts';
+export { expandMessage, expandProblems } from './messages.ts';
+export { checkRrule } from './check-rrule.ts';
 export { isValidTimeZone, FLOATING_TIME_ZONE } from './time-zone.ts';

@@ -22,6 +22,7 @@ import { decodeBytes, decodeText, valueTooDeep, MAX_NESTING_DEPTH } from './deco
 import type { JsonSyntaxError } from './json-syntax.ts';
 import { checkBodyLinks, checkItemRules } from './rules.ts';
 import type { Catalog, CatalogProblem, Item, ParseResult } from './types.ts';
+import { msg } from './message-key.ts';
 
 export type ParseMode = 'strict' | 'lenient';
 
@@ -56,9 +57,9 @@ function showValue(value: unknown): string {
 function issueMessage(issue: Issue): string {
   const last = issue.path?.[issue.path.length - 1];
   const missing = issue.message.startsWith('Invalid key:') || (issue.kind === 'schema' && issue.received === 'undefined' && last && (last as { value?: unknown }).value === undefined);
-  if (missing) return 'is required but missing';
+  if (missing) return msg('required');
   if (issue.input === undefined) return issue.message;
-  return `${issue.message} (found ${showValue(issue.input)})`;
+  return issue.message + msg('found', showValue(issue.input));
 }
 
 /** Converts valibot issues into problems; `prefix` is the JSON path of the object that was checked. */
@@ -105,7 +106,7 @@ function unknownFieldNotes(value: Record<string, unknown>, known: readonly strin
       path: path ? `${path}.${key}` : key,
       ...(itemId ? { itemId } : {}),
       field: key,
-      message: `unknown field "${key}" is kept but not used by this version of Kanswijzer`,
+      message: msg('unknownField', key),
     }));
 }
 
@@ -122,7 +123,7 @@ export function parseCatalog(input: unknown, options: ParseOptions = {}): ParseR
     return parseUnsafe(input, options.mode ?? 'lenient', options.locateSyntaxError);
   } catch (error) {
     // Defence in depth: a crash here would be a bug, but the caller must still get an answer.
-    return fatal(`The catalog could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return fatal(msg('unreadable', error instanceof Error ? error.message : String(error)));
   }
 }
 
@@ -144,25 +145,21 @@ function parseUnsafe(input: unknown, mode: ParseMode, locate: ParseOptions['loca
     notes.push(...textNotes.map((message) => ({ severity: 'note' as const, path: '', message })));
     value = decoded.value;
   } else if (value === undefined || value === null) {
-    return fatal('There is no catalog: the input is empty.');
+    return fatal(msg('noInput'));
   } else if (valueTooDeep(value)) {
-    return fatal(`The catalog is nested more than ${MAX_NESTING_DEPTH} levels deep (or refers to itself); a catalog never needs that.`);
+    return fatal(msg('tooDeepValue', MAX_NESTING_DEPTH));
   }
 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fatal(`A catalog must be a JSON object ({ … }) but this is ${typeName(value)}.`);
+    return fatal(msg('notObject', typeName(value)));
   }
   const root = value as Record<string, unknown>;
 
   if (root.format !== CATALOG_FORMAT) {
-    const found = root.format === undefined ? 'it has no "format" field' : `its format is ${showValue(root.format)}`;
-    return fatal(`This is not a Kanswijzer catalog: "format" must be "${CATALOG_FORMAT}", but ${found}.`, { field: 'format', path: 'format' });
+    return fatal(msg('notCatalog', CATALOG_FORMAT, root.format === undefined ? '' : showValue(root.format)), { field: 'format', path: 'format' });
   }
   if (typeof root.version === 'number' && root.version > CATALOG_VERSION) {
-    return fatal(
-      `This catalog uses format version ${root.version}, which is newer than this version of Kanswijzer understands (${CATALOG_VERSION}). Update Kanswijzer to read it.`,
-      { field: 'version', path: 'version' },
-    );
+    return fatal(msg('futureVersion', root.version, CATALOG_VERSION), { field: 'version', path: 'version' });
   }
 
   const problems: CatalogProblem[] = [];
@@ -198,7 +195,7 @@ function parseUnsafe(input: unknown, mode: ParseMode, locate: ParseOptions['loca
         return;
       }
       if (seen.has(result.output.id)) {
-        problems.push({ severity: 'error', path: `${kind}[${index}].id`, itemId: id, field: 'id', message: `${TAXONOMY_SINGULAR[kind]} id "${id}" is used more than once` });
+        problems.push({ severity: 'error', path: `${kind}[${index}].id`, itemId: id, field: 'id', message: msg('duplicateTaxonomy', TAXONOMY_SINGULAR[kind], String(id)) });
         return;
       }
       seen.add(result.output.id);
@@ -220,7 +217,7 @@ function parseUnsafe(input: unknown, mode: ParseMode, locate: ParseOptions['loca
     const id = idOf(raw);
     const path = `items[${index}]`;
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      problems.push({ severity: 'error', path, message: `each item must be an object, but this is ${typeName(raw)}` });
+      problems.push({ severity: 'error', path, message: msg('itemNotObject', typeName(raw)) });
       return;
     }
     const result = v.safeParse(ItemSchema, raw);
@@ -232,7 +229,7 @@ function parseUnsafe(input: unknown, mode: ParseMode, locate: ParseOptions['loca
     }
     const item = result.output as Item;
     if (itemIds.has(item.id)) {
-      problems.push({ severity: 'error', path: `${path}.id`, itemId: item.id, field: 'id', message: `item id "${item.id}" is used more than once; ids must be unique` });
+      problems.push({ severity: 'error', path: `${path}.id`, itemId: item.id, field: 'id', message: msg('duplicateItem', item.id) });
       return;
     }
     const ruleProblems = checkItemRules(item, path);
@@ -252,7 +249,7 @@ function parseUnsafe(input: unknown, mode: ParseMode, locate: ParseOptions['loca
             path: `${path}.${kind}[${refIndex}]`,
             itemId: item.id,
             field: kind,
-            message: `${TAXONOMY_SINGULAR[kind]} "${ref}" is not defined in the catalog's ${kind}`,
+            message: msg('undefinedRef', TAXONOMY_SINGULAR[kind], ref, kind),
           });
       });
       item[kind] = kept;

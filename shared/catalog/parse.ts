@@ -1,10 +1,11 @@
 /**
- * Reading a catalog, with JSON syntax errors located by line and column. This is the reader everything
- * uses, except the browser feed loader, which takes `parse-core.ts` and loads the locator only when a
- * feed turns out to be broken.
+ * Reading a catalog, with JSON syntax errors located by line and column and every problem in plain
+ * sentences. This is the reader everything uses, except the browser feed loader, which takes
+ * `parse-core.ts` and loads the locator and the sentences only when a feed turns out to have problems.
  */
 import { parseCatalog as parseWithoutLocator, type ParseOptions } from './parse-core.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
+import { expandProblems } from './messages.ts';
 import type { ParseResult } from './types.ts';
 
 export { formatProblem } from './parse-core.ts';
@@ -15,5 +16,6 @@ export type { ParseMode, ParseOptions } from './parse-core.ts';
  * parsed value. Never throws: every problem is in `problems`.
  */
 export function parseCatalog(input: unknown, options: ParseOptions = {}): ParseResult {
-  return parseWithoutLocator(input, { locateSyntaxError: findJsonSyntaxError, ...options });
+  const result = parseWithoutLocator(input, { locateSyntaxError: findJsonSyntaxError, ...options });
+  return result.problems.length ? { ...result, problems: expandProblems(result.problems) } : result;
 }

@@ -4,6 +4,8 @@
  * checks the text strictly here.
  */
 
+import { msg } from './message-key.ts';
+
 const FREQUENCIES = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 const WEEKDAY = '(SU|MO|TU|WE|TH|FR|SA)';
 
@@ -37,31 +39,34 @@ const PART_CHECKS: Record<string, { check: (value: string) => boolean; expect: s
   WKST: { check: (v) => new RegExp(`^${WEEKDAY}$`).test(v), expect: 'a weekday such as MO' },
 };
 
-/** Returns the problems with an RRULE text, as plain sentences; an empty list when it is valid. */
+/**
+ * Returns the problems with an RRULE text as message keys (see message-key.ts; `expandMessage` or the
+ * public `checkRrule` of the catalog module give sentences); an empty list when it is valid.
+ */
 export function checkRrule(text: string): string[] {
   const problems: string[] = [];
   const body = text.trim().replace(/^RRULE:/i, '');
-  if (!body) return ['the RRULE is empty'];
+  if (!body) return [msg('rruleEmpty')];
   const seen = new Set<string>();
   for (const part of body.split(';')) {
     if (!part) continue;
     const eq = part.indexOf('=');
     if (eq <= 0) {
-      problems.push(`"${part}" is not of the form NAME=VALUE`);
+      problems.push(msg('rrulePart', part));
       continue;
     }
     const name = part.slice(0, eq).toUpperCase();
     const value = part.slice(eq + 1).toUpperCase();
     const rule = PART_CHECKS[name];
     if (!rule) {
-      if (!name.startsWith('X-')) problems.push(`"${name}" is not an RRULE part`);
+      if (!name.startsWith('X-')) problems.push(msg('rruleUnknown', name));
       continue;
     }
-    if (seen.has(name)) problems.push(`${name} appears more than once`);
+    if (seen.has(name)) problems.push(msg('rruleTwice', name));
     seen.add(name);
-    if (!rule.check(value)) problems.push(`${name}=${value} should be ${rule.expect}`);
+    if (!rule.check(value)) problems.push(msg('rruleValue', name, value, rule.expect));
   }
-  if (!seen.has('FREQ')) problems.push('FREQ is missing (for example FREQ=WEEKLY)');
-  if (seen.has('UNTIL') && seen.has('COUNT')) problems.push('UNTIL and COUNT cannot both be used');
+  if (!seen.has('FREQ')) problems.push(msg('rruleFreq'));
+  if (seen.has('UNTIL') && seen.has('COUNT')) problems.push(msg('rruleUntilCount'));
   return problems;
 }

@@ -8,6 +8,7 @@ import { isCalendarDate, isDateTimeWithOffset, isLocalDateTime, isAllowedLink } 
 import { FLOATING_TIME_ZONE, isValidTimeZone } from './time-zone.ts';
 import { allTexts } from './localize.ts';
 import type { CatalogEvent, CatalogProblem, Item } from './types.ts';
+import { msg } from './message-key.ts';
 
 type TimeKind = 'date' | 'zoned' | 'floating';
 
@@ -40,7 +41,7 @@ export function checkBodyLinks(item: Pick<Item, 'id' | 'body'>, path: string): C
           path: `${path}.body`,
           itemId: item.id,
           field: 'body',
-          message: `the text links to "${target.slice(0, 60)}"; only https:, http: and mailto: links are allowed`,
+          message: msg('bodyLink', target.slice(0, 60)),
         });
       }
     }
@@ -55,26 +56,26 @@ function checkEvent(event: CatalogEvent, path: string): CatalogProblem[] {
 
   const floating = event.timeZone === FLOATING_TIME_ZONE;
   if (!floating && !isValidTimeZone(event.timeZone)) {
-    at('timeZone', `"${event.timeZone}" is not a known IANA time zone (for example "Europe/Amsterdam" or "UTC")`);
+    at('timeZone', msg('timeZone', event.timeZone));
   }
   const startKind = timeKind(event.start);
   if (startKind === 'floating' && !floating) {
-    at('start', `"${event.start}" has no UTC offset; add one (such as +01:00), or set timeZone to "floating" for a local time`);
+    at('start', msg('noOffset', event.start));
   }
   if (startKind === 'zoned' && floating) {
-    at('start', 'a floating event (timeZone "floating") must have a start without UTC offset');
+    at('start', msg('floatingOffset'));
   }
   const sameKind = (value: string, field: string) => {
     const kind = timeKind(value);
     if ((kind === 'date') !== (startKind === 'date')) {
-      at(field, startKind === 'date' ? `"${value}" must be a date (YYYY-MM-DD) like the start of this all-day event` : `"${value}" must be a date-time like the start`);
+      at(field, startKind === 'date' ? msg('dateLikeStart', value) : msg('dateTimeLikeStart', value));
       return false;
     }
     return true;
   };
   if (event.end !== undefined && sameKind(event.end, 'end')) {
     if (instant(event.end) <= instant(event.start)) {
-      at('end', `the end (${event.end}) must come after the start (${event.start})${startKind === 'date' ? '; for an all-day event the end date is the day after the last day' : ''}`);
+      at('end', msg('endAfterStart', event.end, event.start, startKind === 'date' ? 'all-day' : ''));
     }
   }
   event.exdate?.forEach((value, i) => sameKind(value, `exdate[${i}]`));

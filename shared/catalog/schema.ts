@@ -7,6 +7,7 @@
  * zones, RRULE syntax) live in `rules.ts`, since they cannot be expressed per field.
  */
 import * as v from 'valibot';
+import { msg } from './message-key.ts';
 
 export const CATALOG_FORMAT = 'kanswijzer-catalog';
 export const CATALOG_VERSION = 1;
@@ -58,42 +59,42 @@ export function isLocalDateTime(value: string): boolean {
 }
 
 const nonEmptyText = (what: string) =>
-  v.pipe(v.string(`${what} must be text`), v.trim(), v.minLength(1, `${what} must not be empty`));
+  v.pipe(v.string(msg('isText', what)), v.trim(), v.minLength(1, msg('notEmpty', what)));
 
 export const IdSchema = v.pipe(
-  v.string('must be text'),
-  v.regex(ID_PATTERN, 'must be an id of letters, digits, ".", "_", ":" or "-" (no spaces), at most 200 characters'),
+  v.string(msg('isText')),
+  v.regex(ID_PATTERN, msg('id')),
 );
 
 export const LanguageTagSchema = v.pipe(
-  v.string('must be a language tag such as "nl" or "en"'),
-  v.regex(LANGUAGE_TAG_PATTERN, 'must be a language tag such as "nl", "en" or "nl-BE"'),
+  v.string(msg('langText')),
+  v.regex(LANGUAGE_TAG_PATTERN, msg('lang')),
 );
 
-const LOCALIZED_MESSAGE = 'must be text, or texts per language such as {"nl": "…", "en": "…"}';
+const LOCALIZED_MESSAGE = msg('localized');
 
 export const LocalizedTextSchema = v.union(
   [
     v.pipe(v.string(), v.minLength(1)),
     v.pipe(
-      v.record(LanguageTagSchema, v.string('each translation must be text')),
-      v.check((map) => Object.keys(map).length > 0, 'needs at least one language'),
+      v.record(LanguageTagSchema, v.string(msg('translationText'))),
+      v.check((map) => Object.keys(map).length > 0, msg('oneLanguage')),
     ),
   ],
   LOCALIZED_MESSAGE,
 );
 
 // The regex steps repeat what the checks say, in a form the generated JSON Schema can carry along.
-const LINK_MESSAGE = 'must be a full https:, http: or mailto: link';
+const LINK_MESSAGE = msg('link');
 export const LinkSchema = v.pipe(
-  v.string('must be a link (text)'),
+  v.string(msg('linkText')),
   v.regex(/^(https?:\/\/|mailto:)/i, LINK_MESSAGE),
   v.check(isAllowedLink, LINK_MESSAGE),
 );
 
-const DATE_MESSAGE = 'must be a date (YYYY-MM-DD) or a date-time with offset (2024-09-01T10:00:00+02:00)';
+const DATE_MESSAGE = msg('date');
 export const DateSchema = v.pipe(
-  v.string('must be a date such as "2024-09-01"'),
+  v.string(msg('dateText')),
   v.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, DATE_MESSAGE),
   v.check((s) => isCalendarDate(s) || isDateTimeWithOffset(s), DATE_MESSAGE),
 );
@@ -102,17 +103,17 @@ export const DateSchema = v.pipe(
  * Event start, end, exdate, rdate: a date for all-day events, else a date-time with offset (or without one
  * for floating times, which rules.ts allows only with `timeZone: "floating"`).
  */
-const EVENT_TIME_MESSAGE = 'must be a date (YYYY-MM-DD, all day) or a date-time with offset such as 2024-09-01T10:00:00+02:00';
+const EVENT_TIME_MESSAGE = msg('eventTime');
 export const EventTimeSchema = v.pipe(
-  v.string('must be a date or a date-time'),
+  v.string(msg('eventTimeText')),
   v.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/, EVENT_TIME_MESSAGE),
   v.check((s) => isCalendarDate(s) || isDateTimeWithOffset(s) || isLocalDateTime(s), EVENT_TIME_MESSAGE),
 );
 
 const TermListsSchema = v.record(
   LanguageTagSchema,
-  v.array(v.pipe(v.string('each term must be text'), v.minLength(1, 'terms must not be empty')), 'must be a list of terms'),
-  'must be term lists per language such as {"nl": ["stage"], "en": ["internship"]}',
+  v.array(v.pipe(v.string(msg('termText')), v.minLength(1, msg('termEmpty'))), msg('termList')),
+  msg('termLists'),
 );
 
 export const TopicSchema = v.looseObject({
@@ -136,32 +137,32 @@ export const PeriodSchema = v.looseObject({
   ranges: v.pipe(
     v.array(
       v.looseObject({
-        from: v.pipe(v.string('must be a month and day'), v.regex(MONTH_DAY_PATTERN, 'must be a month and day such as "08-15"')),
-        to: v.pipe(v.string('must be a month and day'), v.regex(MONTH_DAY_PATTERN, 'must be a month and day such as "10-31"')),
+        from: v.pipe(v.string(msg('monthDayText')), v.regex(MONTH_DAY_PATTERN, msg('monthDay', '08-15'))),
+        to: v.pipe(v.string(msg('monthDayText')), v.regex(MONTH_DAY_PATTERN, msg('monthDay', '10-31'))),
       }),
-      'must be a list of date ranges',
+      msg('rangeList'),
     ),
-    v.minLength(1, 'needs at least one date range'),
+    v.minLength(1, msg('oneRange')),
   ),
 });
 
 const PublisherSchema = v.looseObject({ name: nonEmptyText('the name'), url: v.optional(LinkSchema) });
 
-const idList = (what: string) => v.optional(v.array(IdSchema, `must be a list of ${what} ids`), []);
+const idList = (what: string) => v.optional(v.array(IdSchema, msg('idList', what)), []);
 
 const MediaSchema = v.looseObject({
   url: LinkSchema,
-  type: v.optional(v.string('must be a media type such as "application/pdf" or "video/mp4"')),
-  size: v.optional(v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(0, 'must not be negative'))),
-  captions: v.optional(v.union([v.boolean(), v.array(LanguageTagSchema)], 'must be true/false or a list of caption languages')),
+  type: v.optional(v.string(msg('mediaType'))),
+  size: v.optional(v.pipe(v.number(msg('bytes')), v.integer(msg('wholeBytes')), v.minValue(0, msg('notNegative')))),
+  captions: v.optional(v.union([v.boolean(), v.array(LanguageTagSchema)], msg('captions'))),
   title: v.optional(LocalizedTextSchema),
 });
 
 const LocationSchema = v.looseObject({
-  online: v.optional(v.boolean('must be true or false')),
+  online: v.optional(v.boolean(msg('boolean'))),
   url: v.optional(LinkSchema),
-  name: v.optional(v.string('must be text')),
-  address: v.optional(v.string('must be text')),
+  name: v.optional(v.string(msg('isText'))),
+  address: v.optional(v.string(msg('isText'))),
 });
 
 /** The fields every item has. */
@@ -183,15 +184,15 @@ const itemBaseEntries = {
 export const PracticeSchema = v.looseObject({
   ...itemBaseEntries,
   type: v.literal('practice'),
-  steps: v.optional(v.array(LocalizedTextSchema, 'must be a list of steps')),
+  steps: v.optional(v.array(LocalizedTextSchema, msg('steps'))),
   evidence: v.optional(LocalizedTextSchema),
 });
 
 export const ResourceSchema = v.looseObject({
   ...itemBaseEntries,
   type: v.literal('resource'),
-  format: v.optional(v.string('must be text such as "toolkit", "report" or "video"')),
-  media: v.optional(v.array(MediaSchema, 'must be a list of media')),
+  format: v.optional(v.string(msg('format'))),
+  media: v.optional(v.array(MediaSchema, msg('mediaList'))),
 });
 
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'tentative'] as const;
@@ -199,10 +200,10 @@ export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'tentative
 /** A changed or cancelled single occurrence of a recurring event (RECURRENCE-ID in iCalendar). */
 const OccurrenceOverrideSchema = v.looseObject({
   recurrenceId: EventTimeSchema,
-  range: v.optional(v.literal('thisAndFuture', 'must be "thisAndFuture" when given')),
+  range: v.optional(v.literal('thisAndFuture', msg('thisAndFuture'))),
   start: v.optional(EventTimeSchema),
   end: v.optional(EventTimeSchema),
-  status: v.optional(v.picklist(EVENT_STATUSES, `must be one of: ${EVENT_STATUSES.join(', ')}`)),
+  status: v.optional(v.picklist(EVENT_STATUSES, msg('oneOf', EVENT_STATUSES.join(', ')))),
   title: v.optional(LocalizedTextSchema),
   summary: v.optional(LocalizedTextSchema),
   location: v.optional(LocationSchema),
@@ -213,36 +214,36 @@ export const EventSchema = v.looseObject({
   type: v.literal('event'),
   start: EventTimeSchema,
   end: v.optional(EventTimeSchema),
-  timeZone: v.pipe(v.string('must be an IANA time zone such as "Europe/Amsterdam"'), v.minLength(1, 'must be an IANA time zone such as "Europe/Amsterdam"')),
-  rrule: v.optional(v.string('must be an RRULE text such as "FREQ=WEEKLY;COUNT=4"')),
-  exdate: v.optional(v.array(EventTimeSchema, 'must be a list of dates or date-times')),
-  rdate: v.optional(v.array(EventTimeSchema, 'must be a list of dates or date-times')),
-  overrides: v.optional(v.array(OccurrenceOverrideSchema, 'must be a list of changed occurrences')),
+  timeZone: v.pipe(v.string(msg('timeZoneText')), v.minLength(1, msg('timeZoneText'))),
+  rrule: v.optional(v.string(msg('rruleText'))),
+  exdate: v.optional(v.array(EventTimeSchema, msg('timeList'))),
+  rdate: v.optional(v.array(EventTimeSchema, msg('timeList'))),
+  overrides: v.optional(v.array(OccurrenceOverrideSchema, msg('overrides'))),
   location: v.optional(LocationSchema),
   registration: v.optional(LinkSchema),
   recording: v.optional(LinkSchema),
-  status: v.optional(v.picklist(EVENT_STATUSES, `must be one of: ${EVENT_STATUSES.join(', ')}`)),
+  status: v.optional(v.picklist(EVENT_STATUSES, msg('oneOf', EVENT_STATUSES.join(', ')))),
 });
 
 export const ITEM_TYPES = ['practice', 'resource', 'event'] as const;
 
-export const ItemSchema = v.variant('type', [PracticeSchema, ResourceSchema, EventSchema], `must be one of: ${ITEM_TYPES.join(', ')}`);
+export const ItemSchema = v.variant('type', [PracticeSchema, ResourceSchema, EventSchema], msg('oneOf', ITEM_TYPES.join(', ')));
 
 /** The catalog without its items: items are checked one by one so one bad item cannot sink the rest. */
 export const CatalogHeaderSchema = v.looseObject({
-  format: v.literal(CATALOG_FORMAT, `must be "${CATALOG_FORMAT}"`),
-  version: v.literal(CATALOG_VERSION, `must be ${CATALOG_VERSION}`),
+  format: v.literal(CATALOG_FORMAT, msg('mustBe', `"${CATALOG_FORMAT}"`)),
+  version: v.literal(CATALOG_VERSION, msg('mustBe', CATALOG_VERSION)),
   id: IdSchema,
   title: LocalizedTextSchema,
   language: LanguageTagSchema,
   updated: v.optional(DateSchema),
   publisher: v.optional(PublisherSchema),
   description: v.optional(LocalizedTextSchema),
-  topics: v.optional(v.array(v.unknown(), 'must be a list of topics'), []),
-  audiences: v.optional(v.array(v.unknown(), 'must be a list of audiences'), []),
-  sectors: v.optional(v.array(v.unknown(), 'must be a list of sectors'), []),
-  periods: v.optional(v.array(v.unknown(), 'must be a list of periods'), []),
-  items: v.array(v.unknown(), 'must be a list of items'),
+  topics: v.optional(v.array(v.unknown(), msg('list', 'topics')), []),
+  audiences: v.optional(v.array(v.unknown(), msg('list', 'audiences')), []),
+  sectors: v.optional(v.array(v.unknown(), msg('list', 'sectors')), []),
+  periods: v.optional(v.array(v.unknown(), msg('list', 'periods')), []),
+  items: v.array(v.unknown(), msg('list', 'items')),
 });
 
 /** The whole catalog in one schema: used to generate the published JSON Schema. */

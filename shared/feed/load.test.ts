@@ -158,7 +158,7 @@ describe('loadFeeds: cache, conditional requests and stale-while-revalidate', ()
     expect(cache.entries()[0]!.fetchedAt).toBe(NOW.toISOString());
   });
 
-  it('does not call onUpdate when the refresh fails; the cached copy stays', async () => {
+  it('tells onUpdate when the refresh fails, keeping the cached copy and saying why', async () => {
     const cache = await primedCache();
     const onUpdate = vi.fn();
     let answered!: () => void;
@@ -171,7 +171,11 @@ describe('loadFeeds: cache, conditional requests and stale-while-revalidate', ()
     expect(first.feeds[0]!.state).toBe('cached');
     await done;
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(onUpdate).not.toHaveBeenCalled();
+    expect(onUpdate).toHaveBeenCalledTimes(1);
+    const update = onUpdate.mock.calls[0]![0] as Awaited<ReturnType<typeof loadFeeds>>;
+    expect(update.feeds[0]).toMatchObject({ state: 'cached', reason: 'http-error', fetchedAt: '2026-11-01T09:00:00.000Z' });
+    expect(update.feeds[0]!.message).toMatch(/answered with an error \(HTTP 500\)/);
+    expect(update.catalog?.items.length).toBe(first.catalog?.items.length);
     expect(cache.entries()[0]!.fetchedAt).toBe('2026-11-01T09:00:00.000Z');
   });
 

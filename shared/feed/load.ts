@@ -11,7 +11,8 @@
  * - A timeout, a size cap (Content-Length and the bytes actually read) and cancellation: aborting the
  *   caller's signal rejects with a DOMException named `AbortError`.
  */
-import { mergeCatalogs } from '../catalog/merge.ts';
+import { msg } from '../catalog/message-key.ts';
+import { withProvenance } from '../catalog/provenance.ts';
 import type { Catalog, CatalogProblem } from '../catalog/types.ts';
 import type { CachedFeed, FeedCache } from './cache-types.ts';
 import { parseFeed, type FeedKind } from './parse-feed.ts';
@@ -188,10 +189,10 @@ function megabytes(bytes: number): string {
 async function fetchFeed(url: string, cached: CachedFeed | undefined, options: LoadFeedsOptions): Promise<FetchSuccess | FetchFailure> {
   const target = resolveUrl(url);
   if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
-    return { ok: false, reason: 'invalid', message: `The feed address "${url}" is not a valid http(s) link. Check the src attribute.` };
+    return { ok: false, reason: 'invalid', message: msg('badAddress', url) };
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') return { ok: false, reason: 'offline', message: `The feed ${url} cannot be loaded here: this environment has no fetch.` };
+  if (typeof fetchImpl !== 'function') return { ok: false, reason: 'offline', message: msg('noFetch', url) };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const controller = new AbortController();
@@ -217,21 +218,21 @@ async function fetchFeed(url: string, cached: CachedFeed | undefined, options: L
       ...(crossOrigin && cached ? { cache: 'no-cache' as RequestCache } : {}),
     });
     if (response.status === 304) {
-      if (!cached) return { ok: false, reason: 'http-error', httpStatus: 304, message: `The server of ${url} answered "not modified" (304) to a request without a cached copy.` };
+      if (!cached) return { ok: false, reason: 'http-error', httpStatus: 304, message: msg('stray304', url) };
       return { ok: true, notModified: true, body: cached.body, httpStatus: 304, ...pick(cached) };
     }
     if (response.status === 404 || response.status === 410) {
       await response.body?.cancel().catch(() => undefined);
-      return { ok: false, reason: 'not-found', httpStatus: response.status, message: `The feed ${url} was not found (HTTP ${response.status}). Check the address, or ask its publisher whether it moved.` };
+      return { ok: false, reason: 'not-found', httpStatus: response.status, message: msg('notFound', url, response.status) };
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      return { ok: false, reason: 'http-error', httpStatus: response.status, message: `The server of ${url} answered with an error (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}). Try again later, or tell the feed's publisher.` };
+      return { ok: false, reason: 'http-error', httpStatus: response.status, message: msg('httpError', url, `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`) };
     }
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
       await response.body?.cancel().catch(() => undefined);
-      return { ok: false, reason: 'too-large', httpStatus: response.status, message: `The feed ${url} is ${megabytes(declared)}, more than the ${megabytes(maxBytes)} a page will load. Publish a smaller feed (fewer or shorter items).` };
+      return { ok: false, reason: 'too-large', httpStatus: response.status, message: msg('tooLarge', url, megabytes(declared), megabytes(maxBytes)) };
     }
     const bytes = await readBody(response, maxBytes);
     const contentType = response.headers.get('content-type') ?? undefined;
@@ -249,22 +250,22 @@ async function fetchFeed(url: string, cached: CachedFeed | undefined, options: L
   } catch (error) {
     if (options.signal?.aborted) throw abortError();
     if (error instanceof TooLarge) {
-      return { ok: false, reason: 'too-large', message: `The feed ${url} is larger than the ${megabytes(maxBytes)} a page will load. Publish a smaller feed (fewer or shorter items).` };
+      return { ok: false, reason: 'too-large', message: msg('largerThan', url, megabytes(maxBytes)) };
     }
     if (timedOut) {
-      return { ok: false, reason: 'timeout', message: `The feed ${url} did not answer within ${Math.round(timeoutMs / 1000)} seconds. The server may be slow or down; try again later.` };
+      return { ok: false, reason: 'timeout', message: msg('timeout', url, Math.round(timeoutMs / 1000)) };
     }
     if (!isOnline()) {
-      return { ok: false, reason: 'offline', message: `There is no internet connection, so the feed ${url} could not be loaded.` };
+      return { ok: false, reason: 'offline', message: msg('offline', url) };
     }
     if (error instanceof TypeError && crossOrigin) {
       return {
         ok: false,
         reason: 'cors',
-        message: `The browser blocked the feed ${url}: its server does not allow other websites to read it. The server must send the header "Access-Control-Allow-Origin" (for example "Access-Control-Allow-Origin: *"), or import the calendar into your own feed with "kanswijzer build --ics ${url}".`,
+        message: msg('cors', url),
       };
     }
-    return { ok: false, reason: 'offline', message: `The feed ${url} could not be reached (${error instanceof Error ? error.message : String(error)}). Check the address and the network.` };
+    return { ok: false, reason: 'offline', message: msg('unreachable', url, error instanceof Error ? error.message : String(error)) };
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCallerAbort);
@@ -345,8 +346,8 @@ async function refresh(url: string, cached: CachedFeed | undefined, options: Loa
     const reason: FeedFailureReason = parsed.kind === 'html' || parsed.kind === 'unknown' ? 'not-a-catalog' : 'invalid';
     const why =
       reason === 'not-a-catalog'
-        ? `The address ${url} does not give a Kanswijzer catalog or an iCalendar file${parsed.kind === 'html' ? ' but a web page (perhaps an error or login page)' : ''}. Check the link.`
-        : `The feed ${url} could not be read: ${parsed.problems.find((p) => p.severity === 'error')?.message ?? 'it is not a valid catalog'}. Ask its publisher to validate it with "kanswijzer validate".`;
+        ? msg('notACatalog', url, parsed.kind === 'html' ? 'html' : '')
+        : msg('unreadable', url, parsed.problems.find((p) => p.severity === 'error')?.message ?? '');
     return withFallback(url, cached, { ok: false, reason, message: why, httpStatus: answer.httpStatus }, parsed.problems);
   }
   return withFallback(url, cached, answer, []);
@@ -354,23 +355,33 @@ async function refresh(url: string, cached: CachedFeed | undefined, options: Loa
 
 async function withFallback(url: string, cached: CachedFeed | undefined, failure: FetchFailure, problems: CatalogProblem[]): Promise<FeedOutcome> {
   if (cached) {
-    const outcome = await fromCache(url, cached, `${failure.message} Showing the copy fetched ${formatTime(cached.fetchedAt)}.`, failure.reason);
+    const outcome = await fromCache(url, cached, failure.message + msg('showingCopy', formatTime(cached.fetchedAt)), failure.reason);
     if (outcome) return outcome;
   }
   return { catalog: undefined, body: undefined, status: { url, state: 'failed', reason: failure.reason, message: failure.message, problems, ...(failure.httpStatus ? { httpStatus: failure.httpStatus } : {}) } };
 }
 
-function combine(outcomes: FeedOutcome[]): LoadResult {
+/** Failure messages travel as keys (see catalog/message-key.ts); their sentences load only when a feed fails. */
+async function withSentences(statuses: FeedStatus[]): Promise<FeedStatus[]> {
+  if (!statuses.some((status) => status.message.includes('\u0001'))) return statuses;
+  const { expandFeedMessage } = await import('./messages.ts');
+  return statuses.map((status) => ({ ...status, message: expandFeedMessage(status.message) }));
+}
+
+/** One catalog from every feed that could be read; the merge code loads only when there is more than one. */
+async function combine(outcomes: FeedOutcome[]): Promise<LoadResult> {
   const sources = outcomes.filter((o) => o.catalog).map((o) => ({ catalog: o.catalog!, feedUrl: o.status.url }));
   let catalog: Catalog | undefined;
-  if (sources.length > 0) {
+  if (sources.length === 1) catalog = withProvenance(sources[0]!.catalog, sources[0]!.feedUrl);
+  else if (sources.length > 1) {
     try {
+      const { mergeCatalogs } = await import('../catalog/merge.ts');
       catalog = mergeCatalogs(...sources);
     } catch {
-      catalog = sources[0]!.catalog;
+      catalog = withProvenance(sources[0]!.catalog, sources[0]!.feedUrl);
     }
   }
-  return { catalog, feeds: outcomes.map((o) => o.status) };
+  return { catalog, feeds: await withSentences(outcomes.map((o) => o.status)) };
 }
 
 /**
@@ -396,7 +407,7 @@ export async function loadFeeds(urls: string[], options: LoadFeedsOptions = {}):
   const network = list.map((url, i) => (immediate[i] ? undefined : refresh(url, cachedCopies[i], options)));
   const firstOutcomes = await Promise.all(list.map((_, i) => immediate[i] ?? network[i]!));
   if (options.signal?.aborted) throw abortError();
-  const result = combine(firstOutcomes);
+  const result = await combine(firstOutcomes);
 
   const pending = list.map((url, i) => (immediate[i] ? i : -1)).filter((i) => i >= 0);
   if (pending.length > 0) {
@@ -416,14 +427,16 @@ export async function loadFeeds(urls: string[], options: LoadFeedsOptions = {}):
             if (fresh.body !== before.body || before.status.state !== 'fresh') changed = true;
             outcomes[i] = fresh;
           } else {
-            // The refresh failed: keep the cached copy, and say why it could not be refreshed.
+            // The refresh failed: keep the cached copy, and say why it could not be refreshed, so the page
+            // can tell its visitors they see an older copy.
             outcomes[i] = { ...before, status: { ...before.status, ...(fresh.status.reason ? { reason: fresh.status.reason } : {}), message: fresh.status.message } };
+            changed = true;
           }
         }),
       );
       if (changed && !options.signal?.aborted) {
         try {
-          options.onUpdate?.(combine(outcomes));
+          options.onUpdate?.(await combine(outcomes));
         } catch {
           // The caller's handler failing is the caller's business.
         }

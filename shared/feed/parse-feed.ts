@@ -9,7 +9,8 @@ import type { Catalog, CatalogProblem } from '../catalog/types.ts';
 // downloads the iCalendar code (ical.js is the largest part of the core), and a calendar-only page never
 // downloads the catalog schema.
 const loadCatalogParser = () => import('../catalog/parse-core.ts');
-const loadICalendarParser = () => import('../ical/import.ts');
+// The iCalendar reader without ical.js and the Windows zone table, which it loads only for calendars that need them.
+const loadICalendarParser = () => import('../ical/import-core.ts');
 
 export type FeedKind = 'catalog' | 'icalendar' | 'html' | 'unknown';
 
@@ -42,6 +43,13 @@ export function detectFeedKind(text: string, options: ParseFeedOptions = {}): Fe
   return 'unknown';
 }
 
+/** Problem texts arrive as keys (see catalog/message-key.ts); their sentences load only when there are problems. */
+async function sentences(problems: CatalogProblem[]): Promise<CatalogProblem[]> {
+  if (problems.length === 0) return problems;
+  const { expandProblems } = await import('../catalog/messages.ts');
+  return expandProblems(problems);
+}
+
 function slugFromUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const name = url.split(/[?#]/)[0]!.split('/').filter(Boolean).pop() ?? '';
@@ -58,19 +66,19 @@ export async function parseFeed(text: string, options: ParseFeedOptions = {}): P
     const kind = detectFeedKind(text, options);
     if (kind === 'icalendar') {
       const calendarId = slugFromUrl(options.url);
-      const { parseICalendar } = await loadICalendarParser();
-      const result = parseICalendar(text, { ...(options.url ? { sourceUrl: options.url } : {}), ...(calendarId ? { calendarId } : {}) });
-      return { kind, catalog: result.catalog, problems: result.problems };
+      const { parseICalendarAsync } = await loadICalendarParser();
+      const result = await parseICalendarAsync(text, { ...(options.url ? { sourceUrl: options.url } : {}), ...(calendarId ? { calendarId } : {}) });
+      return { kind, catalog: result.catalog, problems: await sentences(result.problems) };
     }
     if (kind === 'catalog') {
       const { parseCatalog } = await loadCatalogParser();
       let result = parseCatalog(text, { mode: 'lenient' });
-      if (!result.catalog && result.problems[0]?.message.startsWith('The catalog is not valid JSON:')) {
+      if (!result.catalog && result.problems[0]?.message.includes('\u0001invalidJson\u0002')) {
         // Broken JSON: load the locator so the message can say where.
         const { findJsonSyntaxError } = await import('../catalog/json-syntax.ts');
         result = parseCatalog(text, { mode: 'lenient', locateSyntaxError: findJsonSyntaxError });
       }
-      return { kind, catalog: result.catalog, problems: result.problems.map((p) => ({ ...where, ...p })) };
+      return { kind, catalog: result.catalog, problems: (await sentences(result.problems)).map((p) => ({ ...where, ...p })) };
     }
     if (kind === 'html') {
       return { kind, catalog: undefined, problems: [{ severity: 'error', path: '', message: 'this is a web page (HTML), not a catalog or calendar; the link may point to an error or login page', ...where }] };
