@@ -288,6 +288,8 @@ describe('parseICalendar: broken and hostile input', () => {
         fc.constantFrom('', ';TZID=Europe/Amsterdam', ';VALUE=DATE', ';TZID="a:b"', ';TZID=W. Europe Standard Time', ';VALUE=PERIOD', ';RANGE=THISANDFUTURE'),
         fc.oneof(
           fc.constantFrom('20250101T100000', '20250101', '20250101T100000Z', 'FREQ=DAILY;COUNT=3', 'FREQ=SECONDLY', 'PT1H', 'P-1D', 'CANCELLED', '+0100', 'javascript:alert(1)', '2025-13-45'),
+          // Edges the importer must keep inside the catalog format: the last years, links without slashes.
+          fc.constantFrom('99991231T230000Z', '99991231', 'P9999W', 'http:voorbeeld.nl', 'https://', 'freq=weekly;byday=mo'),
           fc.string({ maxLength: 30 }),
         ),
       ).map(([name, params, value]) => `${name}${params}:${value}`),

@@ -1,5 +1,5 @@
 /** iCalendar in and out: import (.ics → catalog), occurrence expansion, export (catalog → .ics). */
-export { parseICalendar } from './import.ts';
+export { parseICalendar, parseICalendarAsync } from './import.ts';
 export type { ICalendarImportOptions, ICalendarImportResult } from './import.ts';
 export { expandOccurrences } from './occurrences.ts';
 export type { ExpandOptions, ExpandResult, Occurrence } from './occurrences.ts';

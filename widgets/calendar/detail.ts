@@ -9,7 +9,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Catalog } from '../../shared/catalog/types.ts';
-import type { Occurrence } from '../../shared/ical/occurrences.ts';
+import type { Occurrence } from '../../shared/ical/expand.ts';
 import { eventToICalendar } from '../../shared/ical/write.ts';
 import { download, saveButton } from '../shared/item-parts.ts';
 import type { KwElement } from '../shared/kw-element.ts';

@@ -3,7 +3,7 @@
  * All-day dates are zone-free: they are formatted as UTC midnights so no zone can move them a day.
  */
 import type { Catalog, LocalizedText } from '../../shared/catalog/types.ts';
-import type { Occurrence } from '../../shared/ical/occurrences.ts';
+import type { Occurrence } from '../../shared/ical/expand.ts';
 import { textOf } from '../shared/item-parts.ts';
 import type { KwElement } from '../shared/kw-element.ts';
 import { addDays, isDayKey, spanDays } from './dates.ts';

@@ -3,8 +3,9 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Catalog, CatalogEvent, Item } from '../../shared/catalog/types.ts';
-import { expandOccurrences } from '../../shared/ical/occurrences.ts';
-import type { Occurrence } from '../../shared/ical/occurrences.ts';
+import { expandOccurrences, needsIcal } from '../../shared/ical/expand.ts';
+import type { Occurrence } from '../../shared/ical/expand.ts';
+import { loadRecurrence } from '../../shared/ical/ical-loader.ts';
 import { inScope, SavedController } from '../shared/item-parts.ts';
 import { KwElement } from '../shared/kw-element.ts';
 import { safeUrl } from '../shared/links.ts';
@@ -33,6 +34,7 @@ import { calendarStyles } from './kw-calendar.styles.ts';
 import { eventsIcsBeside, sourceKeyOf, sourcesOf, webcalOf } from './sources.ts';
 import type { CalendarSource } from './sources.ts';
 import { strings } from './strings.ts';
+import { common } from '../shared/strings.ts';
 
 type DetailModule = typeof import('./detail.ts');
 
@@ -203,6 +205,8 @@ export class KwCalendar extends KwElement {
   private readonly filledBodies = new WeakMap<Element, string>();
   private detailLoading: Promise<void> | undefined;
   private probed = new Set<string>();
+  private icalLoading: Promise<void> | undefined;
+  @state() private icalFailed = false;
   private announcedKey = '';
 
   constructor() {
@@ -338,6 +342,17 @@ export class KwCalendar extends KwElement {
   private buildModel(): Model | undefined {
     const catalog = this.feed.catalog;
     if (this.feed.state !== 'ready' || !catalog) return undefined;
+    // Recurrence rules are followed by ical.js, loaded only for calendars that have them.
+    if (needsIcal(catalog)) {
+      this.icalLoading ??= loadRecurrence().then(
+        () => this.requestUpdate(),
+        () => {
+          this.icalLoading = undefined;
+          this.icalFailed = true;
+        },
+      );
+      return undefined;
+    }
     const { zone } = displayZone(this.timeZone);
     const now = Date.now();
     const today = todayIn(zone, now);
@@ -984,7 +999,15 @@ export class KwCalendar extends KwElement {
     const m = strings[this.uiLang];
     const model = this.model;
     let body: TemplateResult | typeof nothing = nothing;
-    if (model) {
+    if (!model && this.feed.state === 'ready') {
+      // The catalog is here, ical.js (for its recurrence rules) is not yet.
+      body = this.icalFailed
+        ? html`<div class="notice error" part="notice" role="alert">
+            <p>${m.rulesFailed}</p>
+            <button type="button" @click=${() => (this.icalFailed = false)}>${common[this.uiLang].retry}</button>
+          </div>`
+        : html`<p class="loading" part="status" role="status">${common[this.uiLang].loading}</p>`;
+    } else if (model) {
       if (model.eventCount === 0) {
         body = html`<div class="notice" part="notice"><p>${m.emptyCalendar}</p></div>`;
       } else if (model.inScopeCount === 0) {
