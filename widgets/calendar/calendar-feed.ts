@@ -18,8 +18,11 @@ import { words } from '../shared/kw-element.ts';
 import type { KwElement } from '../shared/kw-element.ts';
 import { common } from '../shared/strings.ts';
 import { widgetFeedCache } from '../shared/store.ts';
-import { strings } from './strings.ts';
-import type { CalendarFeedProblem } from './strings.ts';
+import type { CalendarFeedProblem, feedProblems } from './feed-problems.ts';
+
+/** The texts about failing feeds (feed-problems.ts), loaded with the first failure. */
+let problemTexts: typeof feedProblems | undefined;
+let problemTextsLoading: Promise<unknown> | undefined;
 
 export type CalendarFeedState = 'loading' | 'ready' | 'error' | 'offline';
 
@@ -180,6 +183,22 @@ export class CalendarFeedController implements ReactiveController {
   }
 
   private finish(result: LoadResult, bad: CalendarFeedIssue[]): void {
+    if (!problemTexts && (bad.length > 0 || result.feeds.some((f) => f.state !== 'fresh' && f.reason))) {
+      // Stay "loading" until the words for the problem are here (a failed chunk: the general message only).
+      const key = this.key;
+      problemTextsLoading ??= import('./feed-problems.ts').then(
+        (module) => (problemTexts = module.feedProblems),
+        () => (problemTextsLoading = undefined),
+      );
+      void problemTextsLoading.then(() => {
+        if (this.key === key) this.settle(result, bad);
+      });
+      return;
+    }
+    this.settle(result, bad);
+  }
+
+  private settle(result: LoadResult, bad: CalendarFeedIssue[]): void {
     this.catalog = result.catalog;
     this.feeds = result.feeds;
     this.issues = [
@@ -205,10 +224,11 @@ export class CalendarFeedController implements ReactiveController {
   /** The loading line, the error or offline message with a retry button, or a note about an offline copy. */
   renderState(): TemplateResult | typeof nothing {
     const c = common[this.host.uiLang];
-    const m = strings[this.host.uiLang];
+    const texts = problemTexts?.[this.host.uiLang];
     if (this.state === 'loading') return html`<p class="loading" part="status" role="status">${c.loading}</p>`;
     const retry = html`<button type="button" @click=${() => this.retry()}>${c.retry}</button>`;
-    const details = this.issues.map((issue) => html`<p>${(m.feedProblem[issue.problem] ?? m.feedProblem.invalid)(issue.url, issue.status)}</p>`);
+    const problem = (issue: CalendarFeedIssue) => (texts ? html`<p>${(texts[issue.problem] ?? texts.invalid)(issue.url, issue.status)}</p>` : nothing);
+    const details = this.issues.map(problem);
     if (this.state !== 'ready') {
       return html`<div class="notice error" part="notice error" role="alert"><p><strong>${c.cannotLoad}</strong></p>${details}${retry}</div>`;
     }
@@ -219,7 +239,7 @@ export class CalendarFeedController implements ReactiveController {
     }
     const failing = this.issues.filter((issue) => !this.feeds.some((f) => f.url === issue.url && f.state === 'cached'));
     if (failing.length) {
-      return html`<div class="notice" part="notice" role="status"><p><strong>${c.partlyLoaded}</strong></p>${failing.map((issue) => html`<p>${(m.feedProblem[issue.problem] ?? m.feedProblem.invalid)(issue.url, issue.status)}</p>`)}${retry}</div>`;
+      return html`<div class="notice" part="notice" role="status"><p><strong>${c.partlyLoaded}</strong></p>${failing.map(problem)}${retry}</div>`;
     }
     return nothing;
   }

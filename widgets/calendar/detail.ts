@@ -17,8 +17,69 @@ import { safeUrl } from '../shared/links.ts';
 import { googleCalendarUrl, icsFileName, outlookUrl } from './calendar-links.ts';
 import type { EventForLinks } from './calendar-links.ts';
 import { spanDays } from './dates.ts';
-import { feedText, formatWhenFull, nextDay, statusWords } from './format.ts';
+import { dateFormat, dayDate, feedText, nextDay, statusWords } from './format.ts';
+import type { Messages } from '../shared/i18n.ts';
 import { strings } from './strings.ts';
+
+/** The detail view's own texts (the element's strings.ts has those it shares with the list). */
+const nl = {
+  when: 'Wanneer',
+  where: 'Waar',
+  online: 'Online',
+  joinOnline: 'Online meedoen',
+  recurring: 'Deze activiteit komt vaker terug.',
+  eventZone: (zone: string) => `Tijdzone van de activiteit: ${zone}`,
+  register: 'Aanmelden',
+  moreInfo: 'Meer informatie',
+  addToCalendar: 'In mijn agenda zetten',
+  downloadIcs: 'Download voor je agenda (.ics)',
+  google: 'Google Agenda',
+  outlookWork: 'Outlook (werk of school)',
+  outlookPersonal: 'Outlook.com',
+  close: 'Sluiten',
+  downloaded: 'Het agendabestand is gedownload.',
+};
+
+const en: typeof nl = {
+  when: 'When',
+  where: 'Where',
+  online: 'Online',
+  joinOnline: 'Join online',
+  recurring: 'This event happens more than once.',
+  eventZone: (zone) => `Time zone of the event: ${zone}`,
+  register: 'Register',
+  moreInfo: 'More information',
+  addToCalendar: 'Add to my calendar',
+  downloadIcs: 'Download for your calendar (.ics)',
+  google: 'Google Calendar',
+  outlookWork: 'Outlook (work or school)',
+  outlookPersonal: 'Outlook.com',
+  close: 'Close',
+  downloaded: 'The calendar file has been downloaded.',
+};
+
+const texts: Messages<typeof nl> = { nl, en };
+
+/** A range of days or instants in one `Intl` format ("maandag 23 november 2026 10:00–11:30"). */
+function formatRange(format: Intl.DateTimeFormat, start: Date, end: Date): string {
+  try {
+    return format.formatRange(start, end);
+  } catch {
+    return `${format.format(start)} – ${format.format(end)}`;
+  }
+}
+
+/** The full time of an occurrence ("maandag 23 november 2026 10:00–11:30"); all-day dates stay zone-free. */
+export function formatWhenFull(occurrence: Occurrence, locale: string, zone: string): string {
+  if (occurrence.allDay) {
+    const { first, last } = spanDays(occurrence.start, occurrence.end, true);
+    const format = dateFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    return first === last ? format.format(dayDate(first)) : formatRange(format, dayDate(first), dayDate(last));
+  }
+  const format = dateFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone });
+  if (occurrence.endDate.getTime() <= occurrence.startDate.getTime()) return format.format(occurrence.startDate);
+  return formatRange(format, occurrence.startDate, occurrence.endDate);
+}
 
 export interface DetailContext {
   host: KwElement;
@@ -53,12 +114,12 @@ function linksEvent(ctx: DetailContext, title: string, details: string): EventFo
 }
 
 function downloadIcs(ctx: DetailContext, title: string): void {
-  const m = strings[ctx.host.uiLang];
+  const d = texts[ctx.host.uiLang];
   const detail = { item: ctx.occurrence.item, occurrence: ctx.occurrence, method: 'ics' as const };
   if (!ctx.host.emit('kw-add-to-calendar', detail, true)) return;
   const text = eventToICalendar(ctx.occurrence.item, ctx.catalog, { lang: ctx.host.uiLang });
   download(new Blob([text], { type: 'text/calendar;charset=utf-8' }), icsFileName(title, ctx.occurrence.start.slice(0, 10)));
-  ctx.host.announce(m.downloaded);
+  ctx.host.announce(d.downloaded);
 }
 
 /** Tells the host page a calendar link was followed (cancelable, like the download). */
@@ -70,6 +131,7 @@ function linkClicked(ctx: DetailContext, method: 'google' | 'outlook' | 'outlook
 export function renderDetail(ctx: DetailContext): TemplateResult {
   const { host, occurrence, catalog } = ctx;
   const m = strings[host.uiLang];
+  const d = texts[host.uiLang];
   const locale = host.intlLocale;
   const item = occurrence.item;
   const title = feedText(host, occurrence.title, catalog);
@@ -90,19 +152,19 @@ export function renderDetail(ctx: DetailContext): TemplateResult {
   return html`<div class="detail" part="detail" id=${ctx.id}>
     <dl class="facts">
       <div>
-        <dt>${m.when}</dt>
+        <dt>${d.when}</dt>
         <dd>
           <time datetime=${occurrence.start}>${formatWhenFull(occurrence, locale, ctx.zone)}</time>
           ${status.length ? html`<strong class="status">${status.join(' · ')}</strong>` : nothing}
-          ${item.rrule || item.rdate?.length ? html`<span class="muted">${m.recurring}</span>` : nothing}
-          ${ownZone ? html`<span class="muted">${m.eventZone(ownZone)}</span>` : nothing}
+          ${item.rrule || item.rdate?.length ? html`<span class="muted">${d.recurring}</span>` : nothing}
+          ${ownZone ? html`<span class="muted">${d.eventZone(ownZone)}</span>` : nothing}
         </dd>
       </div>
       ${online || place
         ? html`<div>
-            <dt>${m.where}</dt>
+            <dt>${d.where}</dt>
             <dd>
-              ${online ? html`<span>${onlineUrl ? html`<a href=${onlineUrl} rel="noopener noreferrer">${m.joinOnline}</a>` : m.online}</span>` : nothing}
+              ${online ? html`<span>${onlineUrl ? html`<a href=${onlineUrl} rel="noopener noreferrer">${d.joinOnline}</a>` : d.online}</span>` : nothing}
               ${place ? html`<span dir="auto">${place}</span>` : nothing}
             </dd>
           </div>`
@@ -118,23 +180,23 @@ export function renderDetail(ctx: DetailContext): TemplateResult {
     ${body ? html`<div class="body" dir="auto"></div>` : nothing}
     ${register || recording || moreInfo
       ? html`<p class="links">
-          ${register ? html`<a part="register-link" href=${register} rel="noopener noreferrer">${m.register}</a>` : nothing}
+          ${register ? html`<a part="register-link" href=${register} rel="noopener noreferrer">${d.register}</a>` : nothing}
           ${recording && past ? html`<a part="recording-link" href=${recording} rel="noopener noreferrer">${m.watchAgain}</a>` : nothing}
-          ${moreInfo ? html`<a href=${moreInfo} rel="noopener noreferrer">${m.moreInfo}</a>` : nothing}
+          ${moreInfo ? html`<a href=${moreInfo} rel="noopener noreferrer">${d.moreInfo}</a>` : nothing}
         </p>`
       : nothing}
     <div class="add" role="group" aria-labelledby=${addId} part="add-to-calendar">
-      <p id=${addId} class="add-label">${m.addToCalendar}</p>
+      <p id=${addId} class="add-label">${d.addToCalendar}</p>
       <div class="actions">
-        <button type="button" @click=${() => downloadIcs(ctx, title.text)}>${m.downloadIcs}</button>
-        <a href=${googleCalendarUrl(forLinks)} rel="noopener noreferrer" @click=${(e: Event) => linkClicked(ctx, 'google', e)}>${m.google}</a>
-        <a href=${outlookUrl(forLinks, true)} rel="noopener noreferrer" @click=${(e: Event) => linkClicked(ctx, 'outlook', e)}>${m.outlookWork}</a>
-        <a href=${outlookUrl(forLinks, false)} rel="noopener noreferrer" @click=${(e: Event) => linkClicked(ctx, 'outlook.com', e)}>${m.outlookPersonal}</a>
+        <button type="button" @click=${() => downloadIcs(ctx, title.text)}>${d.downloadIcs}</button>
+        <a href=${googleCalendarUrl(forLinks)} rel="noopener noreferrer" @click=${(e: Event) => linkClicked(ctx, 'google', e)}>${d.google}</a>
+        <a href=${outlookUrl(forLinks, true)} rel="noopener noreferrer" @click=${(e: Event) => linkClicked(ctx, 'outlook', e)}>${d.outlookWork}</a>
+        <a href=${outlookUrl(forLinks, false)} rel="noopener noreferrer" @click=${(e: Event) => linkClicked(ctx, 'outlook.com', e)}>${d.outlookPersonal}</a>
       </div>
     </div>
     <div class="actions">
       ${saveButton(host, item, catalog)}
-      <button type="button" class="close" @click=${ctx.onClose}>${m.close}<span class="visually-hidden">: ${title.text}</span></button>
+      <button type="button" class="close" @click=${ctx.onClose}>${d.close}<span class="visually-hidden">: ${title.text}</span></button>
     </div>
   </div>`;
 }

@@ -96,27 +96,6 @@ function dayOfEnd(occurrence: Occurrence): DayKey {
   return occurrence.end.slice(0, 10);
 }
 
-/** The full time of an occurrence for the detail view ("maandag 23 november 2026 10:00–11:30"). */
-export function formatWhenFull(occurrence: Occurrence, locale: string, zone: string): string {
-  const { first, last } = spanDays(occurrence.start, occurrence.end, occurrence.allDay);
-  if (occurrence.allDay) {
-    const format = dateFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
-    if (first === last) return format.format(dayDate(first));
-    try {
-      return format.formatRange(dayDate(first), dayDate(last));
-    } catch {
-      return `${format.format(dayDate(first))} – ${format.format(dayDate(last))}`;
-    }
-  }
-  const format = dateFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone });
-  if (occurrence.endDate.getTime() <= occurrence.startDate.getTime()) return format.format(occurrence.startDate);
-  try {
-    return format.formatRange(occurrence.startDate, occurrence.endDate);
-  } catch {
-    return `${format.format(occurrence.startDate)} – ${format.format(occurrence.endDate)}`;
-  }
-}
-
 /**
  * Where a changed occurrence was first planned, when it moved: the occurrence id ends in its original start
  * (`@2026-11-23` for all-day, `@2026-11-23T09:00:00Z` for timed events). Undefined when it did not move or
