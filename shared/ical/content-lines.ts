@@ -1,8 +1,10 @@
 /**
  * Reads iCalendar text into a tree of components and properties, remembering the line each one starts on,
  * so problems can say where they are. Tolerant by design: a broken line or a missing END is reported and
- * skipped, and everything else is still read. Never throws.
+ * skipped, and everything else is still read. Never throws. Problem messages are keys (import-messages.ts
+ * has their sentences).
  */
+import { msg } from '../catalog/message-key.ts';
 
 export interface RawProperty {
   /** Upper-case property name, such as `DTSTART`. */
@@ -155,14 +157,14 @@ export function readContentLines(input: string, options: ContentReadOptions = {}
         line,
         severity: 'error',
         ...(current ? { component: current.name } : {}),
-        message: `"${content.slice(0, 50)}${content.length > 50 ? '…' : ''}" is not an iCalendar line (NAME:value); it was skipped`,
+        message: msg('notLine', `${content.slice(0, 50)}${content.length > 50 ? '…' : ''}`),
       });
       return true;
     }
     if (parsed.name === 'BEGIN') {
       const name = parsed.value.trim().toUpperCase();
       if (!NAME.test(name)) {
-        report({ line, severity: 'error', message: `BEGIN:${parsed.value.slice(0, 40)} does not name a component; it was skipped` });
+        report({ line, severity: 'error', message: msg('beginNoName', parsed.value.slice(0, 40)) });
         return true;
       }
       if (name === countComponent) {
@@ -173,7 +175,7 @@ export function readContentLines(input: string, options: ContentReadOptions = {}
         counted++;
       }
       if (stack.length >= 10) {
-        report({ line, severity: 'error', component: name, message: `${name} is nested too deeply (more than 10 levels); reading stopped here` });
+        report({ line, severity: 'error', component: name, message: msg('tooDeep', name) });
         tooDeep = true;
         return false;
       }
@@ -189,22 +191,22 @@ export function readContentLines(input: string, options: ContentReadOptions = {}
       if (index < 0) {
         // A misspelt END (END:VTOOD) most likely closes the innermost component, as other readers assume.
         if (current && current.name !== 'VCALENDAR') {
-          report({ line, severity: 'error', component: current.name, message: `END:${parsed.value.trim().slice(0, 40)} does not match BEGIN:${current.name} (line ${current.line}); it was read as END:${current.name}` });
+          report({ line, severity: 'error', component: current.name, message: msg('endMismatch', parsed.value.trim().slice(0, 40), current.name, current.line) });
           stack.pop();
         } else {
-          report({ line, severity: 'error', component: name, message: `END:${parsed.value.trim().slice(0, 40)} has no matching BEGIN; it was ignored` });
+          report({ line, severity: 'error', component: name, message: msg('endUnmatched', parsed.value.trim().slice(0, 40)) });
         }
         return true;
       }
       for (let i = stack.length - 1; i > index; i--) {
         const unclosed = stack[i]!;
-        report({ line: unclosed.line, severity: 'error', component: unclosed.name, message: `${unclosed.name} that starts here is never closed with END:${unclosed.name} (closed at line ${line} by END:${name})` });
+        report({ line: unclosed.line, severity: 'error', component: unclosed.name, message: msg('closedBy', unclosed.name, line, name) });
       }
       stack.length = index;
       return true;
     }
     if (!current) {
-      report({ line, severity: 'error', property: parsed.name, message: `${parsed.name} appears outside any component (before BEGIN:VCALENDAR); it was skipped` });
+      report({ line, severity: 'error', property: parsed.name, message: msg('outside', parsed.name) });
       return true;
     }
     current.properties.push({ name: parsed.name, params: parsed.params, value: parsed.value, line });
@@ -234,10 +236,10 @@ export function readContentLines(input: string, options: ContentReadOptions = {}
   if (!truncated && !tooDeep) {
     for (let i = stack.length - 1; i >= 0; i--) {
       const unclosed = stack[i]!;
-      report({ line: unclosed.line, severity: unclosed.name === 'VCALENDAR' ? 'note' : 'error', component: unclosed.name, message: `${unclosed.name} that starts here is never closed with END:${unclosed.name}; the file may be cut off` });
+      report({ line: unclosed.line, severity: unclosed.name === 'VCALENDAR' ? 'note' : 'error', component: unclosed.name, message: msg('neverClosed', unclosed.name) });
     }
   }
-  if (droppedProblems > 0) problems.push({ line: lineNumber, severity: 'note', message: `${droppedProblems} more problems were not listed` });
+  if (droppedProblems > 0) problems.push({ line: lineNumber, severity: 'note', message: msg('moreProblems', droppedProblems) });
   return { components: roots, problems, truncated };
 }
 

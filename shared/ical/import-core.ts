@@ -17,6 +17,7 @@
  * when the calendar calls for them; import.ts is the synchronous reader with both at hand.
  */
 import type { Catalog, CatalogEvent, CatalogProblem, EventStatus, Location } from '../catalog/types.ts';
+import { msg } from '../catalog/message-key.ts';
 import { checkRrule } from '../catalog/rrule.ts';
 import { readContentLines, splitUnescaped, unescapeText, type ContentReadResult, type RawComponent, type RawProperty } from './content-lines.ts';
 import { FLOATING, fixedClock, zoneClock, type Clock } from './event-time.ts';
@@ -247,7 +248,8 @@ interface ReadCalendar {
  * Reads an iCalendar text into a catalog of events with the helpers in `support` (import.ts passes all of
  * them; see parseICalendarAsync for loading only those a calendar needs). Returns `catalog: undefined` only
  * when the text is not an iCalendar file (HTML, JSON, empty); a damaged calendar still gives every event
- * that could be read.
+ * that could be read. Problem messages are keys here: `expandImportProblems` (import-messages.ts) gives the
+ * sentences, as the two public readers do.
  */
 export function importICalendar(text: string, options: ICalendarImportOptions, support: ImportSupport): ICalendarImportResult {
   try {
@@ -264,12 +266,20 @@ export function importICalendar(text: string, options: ICalendarImportOptions, s
  * (offline) leaves its zones unknown or its rules unread, with problems saying so.
  */
 export async function parseICalendarAsync(text: string, options: ICalendarImportOptions = {}): Promise<ICalendarImportResult> {
+  let result: ICalendarImportResult;
   try {
     const read = readCalendar(text, options);
-    if ('result' in read) return read.result;
-    return buildCatalog(read.calendar, options, await supportFor(read.calendar));
+    result = 'result' in read ? read.result : buildCatalog(read.calendar, options, await supportFor(read.calendar));
   } catch (error) {
-    return defect(error, options);
+    result = defect(error, options);
+  }
+  if (result.problems.length === 0) return result;
+  try {
+    const { expandImportProblems } = await import('./import-messages.ts');
+    return { ...result, problems: expandImportProblems(result.problems) };
+  } catch {
+    // The sentences could not load (offline): the keys still name each problem.
+    return result;
   }
 }
 
@@ -277,7 +287,7 @@ function defect(error: unknown, options: ICalendarImportOptions): ICalendarImpor
   // A defect here must not take a page down; report it like any other problem.
   return {
     catalog: undefined,
-    problems: [{ severity: 'error', path: '', message: `the calendar could not be read (${error instanceof Error ? error.message : String(error)})`, ...(options.sourceUrl ? { file: options.sourceUrl } : {}) }],
+    problems: [{ severity: 'error', path: '', message: msg('defect', error instanceof Error ? error.message : String(error)), ...(options.sourceUrl ? { file: options.sourceUrl } : {}) }],
   };
 }
 
@@ -328,11 +338,11 @@ function readsWithoutIcal(rule: string): boolean {
 
 function notACalendar(text: string): string | undefined {
   const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 2000);
-  if (!head) return 'the file is empty';
+  if (!head) return msg('emptyFile');
   if (/BEGIN:VCALENDAR/i.test(text.slice(0, 100_000))) return undefined;
-  if (/^<(!doctype|html|head|body)/i.test(head) || /<html[\s>]/i.test(head)) return 'this is a web page (HTML), not an iCalendar file; check the link, it may point to a login or error page';
-  if (/^[[{]/.test(head)) return 'this is JSON, not an iCalendar file';
-  return 'this is not an iCalendar file: it has no BEGIN:VCALENDAR';
+  if (/^<(!doctype|html|head|body)/i.test(head) || /<html[\s>]/i.test(head)) return msg('html');
+  if (/^[[{]/.test(head)) return msg('json');
+  return msg('noCalendar');
 }
 
 function readCalendar(input: string, options: ICalendarImportOptions): { result: ICalendarImportResult } | { calendar: ReadCalendar } {
@@ -340,7 +350,7 @@ function readCalendar(input: string, options: ICalendarImportOptions): { result:
   const problems: CatalogProblem[] = [];
   const where: Where = file ? { file } : {};
   if (typeof input !== 'string') {
-    return { result: { catalog: undefined, problems: [{ severity: 'error', path: '', message: 'the calendar is not text', ...where }] } };
+    return { result: { catalog: undefined, problems: [{ severity: 'error', path: '', message: msg('notText'), ...where }] } };
   }
   const refusal = notACalendar(input);
   if (refusal) return { result: { catalog: undefined, problems: [{ severity: 'error', path: '', message: refusal, ...where }] } };
@@ -358,7 +368,7 @@ function readCalendar(input: string, options: ICalendarImportOptions): { result:
     });
   }
   if (read.truncated) {
-    problems.push({ severity: 'error', path: '', message: `the calendar has more than ${maxEvents} events; only the first ${maxEvents} were read`, ...where });
+    problems.push({ severity: 'error', path: '', message: msg('tooMany', maxEvents), ...where });
   }
 
   const calendars = read.components.filter((c) => c.name === 'VCALENDAR');
@@ -392,7 +402,7 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
   if (xwrProperty) {
     const resolved = ianaFromTzid(unescapeText(xwrProperty.value), windows);
     if (resolved) defaultZone = resolved.zone;
-    else problems.push({ severity: 'note', path: 'VCALENDAR', field: 'X-WR-TIMEZONE', line: xwrProperty.line, message: `X-WR-TIMEZONE "${xwrProperty.value.slice(0, 60)}" is not a known time zone; it was ignored`, ...where });
+    else problems.push({ severity: 'note', path: 'VCALENDAR', field: 'X-WR-TIMEZONE', line: xwrProperty.line, message: msg('xwrUnknown', xwrProperty.value.slice(0, 60)), ...where });
   }
 
   // TZID → how to read it; cached per calendar.
@@ -428,7 +438,7 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
               path: eventPath,
               field: 'TZID',
               line,
-              message: `the time zone "${tzid}" matches no known zone; its times are kept as exact moments (UTC), so repeating events may be an hour off after a daylight-saving change`,
+              message: msg('zoneNoMatch', tzid),
               ...where,
             });
           }
@@ -441,7 +451,7 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
         path: eventPath,
         field: 'TZID',
         line,
-        message: `the time zone "${tzid.slice(0, 80)}" is unknown and the calendar does not describe it; its times are read as ${defaultZone ? `${defaultZone} (the calendar's X-WR-TIMEZONE)` : "local times (in the viewer's zone)"}`,
+        message: defaultZone ? msg('zoneUnknownAs', tzid.slice(0, 80), defaultZone) : msg('zoneUnknown', tzid.slice(0, 80)),
         ...where,
       });
     }
@@ -472,16 +482,16 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
   for (const v of parsed) {
     const startProperty = first(v.component, 'DTSTART');
     if (!startProperty) {
-      problems.push({ severity: 'error', path: pathOf(v), field: 'DTSTART', line: v.component.line, message: `${label(v)} has no DTSTART (start time); it was skipped`, ...where });
+      problems.push({ severity: 'error', path: pathOf(v), field: 'DTSTART', line: v.component.line, message: msg('noStart', label(v)), ...where });
       continue;
     }
     if (!v.start) {
-      problems.push({ severity: 'error', path: pathOf(v), field: 'DTSTART', line: startProperty.line, message: `${label(v)}: DTSTART "${startProperty.value.slice(0, 40)}" is not a date or date-time; the event was skipped`, ...where });
+      problems.push({ severity: 'error', path: pathOf(v), field: 'DTSTART', line: startProperty.line, message: msg('badStart', label(v), startProperty.value.slice(0, 40)), ...where });
       continue;
     }
     const recurrenceProperty = first(v.component, 'RECURRENCE-ID');
     if (recurrenceProperty && !v.recurrenceId) {
-      problems.push({ severity: 'error', path: pathOf(v), field: 'RECURRENCE-ID', line: recurrenceProperty.line, message: `${label(v)}: RECURRENCE-ID "${recurrenceProperty.value.slice(0, 40)}" is not a date or date-time; the change was skipped`, ...where });
+      problems.push({ severity: 'error', path: pathOf(v), field: 'RECURRENCE-ID', line: recurrenceProperty.line, message: msg('badRecurrence', label(v), recurrenceProperty.value.slice(0, 40)), ...where });
       continue;
     }
     usable.push(v);
@@ -556,12 +566,12 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
     if (endProperty) {
       const end = parseIcsTime(endProperty.value, endProperty.params);
       if (!end) {
-        problems.push({ severity: 'note', path: pathOf(v), field: 'DTEND', line: endProperty.line, message: `${label(v)}: DTEND "${endProperty.value.slice(0, 40)}" is not a date or date-time; the end was ignored`, ...where });
+        problems.push({ severity: 'note', path: pathOf(v), field: 'DTEND', line: endProperty.line, message: msg('badEnd', label(v), endProperty.value.slice(0, 40)), ...where });
         return undefined;
       }
       const endText = inFrame(frame.kind === 'date' && end.kind !== 'date' ? { kind: 'date', wall: end.wall } : end, frame, v, endProperty.line);
       if (compareTimes(endText, startText) < 0) {
-        problems.push({ severity: 'note', path: pathOf(v), field: 'DTEND', line: endProperty.line, message: `${label(v)}: DTEND is before DTSTART; the end was ignored`, ...where });
+        problems.push({ severity: 'note', path: pathOf(v), field: 'DTEND', line: endProperty.line, message: msg('endBeforeStart', label(v)), ...where });
         return undefined;
       }
       return endText;
@@ -569,7 +579,7 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
     if (durationProperty) {
       const seconds = durationSeconds(durationProperty.value.trim());
       if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) {
-        problems.push({ severity: 'note', path: pathOf(v), field: 'DURATION', line: durationProperty.line, message: `${label(v)}: DURATION "${durationProperty.value.slice(0, 40)}" is not a valid duration (such as PT1H or P1D); it was ignored`, ...where });
+        problems.push({ severity: 'note', path: pathOf(v), field: 'DURATION', line: durationProperty.line, message: msg('badDuration', label(v), durationProperty.value.slice(0, 40)), ...where });
         return undefined;
       }
       if (frame.kind === 'date') return formatDate(addDays(start.wall, Math.max(1, Math.ceil(seconds / 86_400))));
@@ -590,11 +600,11 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
         const startPart = part.split('/')[0] ?? part;
         const time = parseIcsTime(startPart, property.params);
         if (!time) {
-          problems.push({ severity: 'note', path: pathOf(v), field: name, line: property.line, message: `${label(v)}: ${name} value "${part.slice(0, 40)}" is not a date or date-time; it was ignored`, ...where });
+          problems.push({ severity: 'note', path: pathOf(v), field: name, line: property.line, message: msg('badListValue', label(v), name, part.slice(0, 40)), ...where });
           continue;
         }
         if (values.length >= MAX_LIST) {
-          problems.push({ severity: 'note', path: pathOf(v), field: name, line: property.line, message: `${label(v)} has more than ${MAX_LIST} ${name} values; the rest were ignored`, ...where });
+          problems.push({ severity: 'note', path: pathOf(v), field: name, line: property.line, message: msg('tooManyValues', label(v), MAX_LIST, name), ...where });
           return values;
         }
         values.push(inFrame(time, frame, v, property.line));
@@ -608,11 +618,11 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
     if (rules.length === 0) return undefined;
     const texts = [...new Set(rules.map((r) => r.value.trim()))];
     if (texts.length > 1) {
-      problems.push({ severity: 'note', path: pathOf(v), field: 'RRULE', line: rules[1]!.line, message: `${label(v)} has ${texts.length} different RRULEs; only the first is used`, ...where });
+      problems.push({ severity: 'note', path: pathOf(v), field: 'RRULE', line: rules[1]!.line, message: msg('manyRules', label(v), texts.length), ...where });
     }
     const property = rules[0]!;
     if (!property.value.trim()) {
-      problems.push({ severity: 'note', path: pathOf(v), field: 'RRULE', line: property.line, message: `${label(v)} has an empty RRULE; it was ignored`, ...where });
+      problems.push({ severity: 'note', path: pathOf(v), field: 'RRULE', line: property.line, message: msg('emptyRule', label(v)), ...where });
       return undefined;
     }
     // Keep the rule as written when it is valid (people recognise their own rule); otherwise try the form
@@ -626,12 +636,12 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
       if (!recur.freq) throw new Error('it has no FREQ');
       normalised = checkRrule(written).length === 0 ? written : recur.toString();
     } catch (error) {
-      problems.push({ severity: 'error', path: pathOf(v), field: 'RRULE', line: property.line, message: `${label(v)}: RRULE "${property.value.slice(0, 60)}" could not be read (${error instanceof Error ? error.message : String(error)}); only the first occurrence is shown`, ...where });
+      problems.push({ severity: 'error', path: pathOf(v), field: 'RRULE', line: property.line, message: msg('ruleUnread', label(v), property.value.slice(0, 60), error instanceof Error ? error.message : String(error)), ...where });
       return undefined;
     }
     const issues = checkRrule(normalised);
     if (issues.length > 0) {
-      problems.push({ severity: 'error', path: pathOf(v), field: 'RRULE', line: property.line, message: `${label(v)}: RRULE "${property.value.slice(0, 60)}": ${issues.join('; ')}; only the first occurrence is shown`, ...where });
+      problems.push({ severity: 'error', path: pathOf(v), field: 'RRULE', line: property.line, message: `${msg('ruleHead', label(v), property.value.slice(0, 60))}${issues.join('; ')}${msg('onlyFirst')}`, ...where });
       return undefined;
     }
     return normalised;
@@ -777,7 +787,7 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
   const kept = items.filter((event, index) => {
     const times = [event.start, event.end, ...(event.exdate ?? []), ...(event.rdate ?? []), ...(event.overrides ?? []).flatMap((o) => [o.recurrenceId, o.start, o.end])];
     if (times.every((time) => isCatalogTime(time as string | undefined))) return true;
-    problems.push({ severity: 'error', path: `items[${index}]`, itemId: event.id, message: `event "${event.id}" has a time outside the years 0000–9999, which a catalog cannot hold; the event was left out`, ...where });
+    problems.push({ severity: 'error', path: `items[${index}]`, itemId: event.id, message: msg('outsideYears', event.id), ...where });
     return false;
   });
 

@@ -6,6 +6,7 @@
  */
 import ICAL from 'ical.js';
 import { importICalendar, type ICalendarImportOptions, type ICalendarImportResult } from './import-core.ts';
+import { expandImportProblems } from './import-messages.ts';
 import * as zones from './zone-fallbacks.ts';
 
 export { parseICalendarAsync } from './import-core.ts';
@@ -16,5 +17,6 @@ export type { ICalendarImportOptions, ICalendarImportResult } from './import-cor
  * an iCalendar file (HTML, JSON, empty); a damaged calendar still gives every event that could be read.
  */
 export function parseICalendar(text: string, options: ICalendarImportOptions = {}): ICalendarImportResult {
-  return importICalendar(text, options, { zones, ical: ICAL });
+  const result = importICalendar(text, options, { zones, ical: ICAL });
+  return result.problems.length ? { ...result, problems: expandImportProblems(result.problems) } : result;
 }
