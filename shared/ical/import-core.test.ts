@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkRrule } from '../catalog/rrule.ts';
 import { durationSeconds, importICalendar, parseICalendarAsync } from './import-core.ts';
 import { parseICalendar } from './import.ts';
 import { expandImportProblems } from './import-messages.ts';
@@ -27,7 +28,7 @@ describe('parseICalendarAsync (loads ical.js and the Windows zone table only whe
       ...vevent('UID:a', 'SUMMARY:Outlook', 'DTSTART;TZID=W. Europe Standard Time:20250404T130000'),
       ...vevent('UID:b', 'SUMMARY:Onbekend deel', 'DTSTART:20250404T130000Z', 'RRULE:FREQ=WEEKLY;COUNT=3;FOO=1'),
     );
-    const bare = importICalendar(text, {}, {});
+    const bare = importICalendar(text, {}, { checkRrule });
     expect(bare.catalog!.items.map((item) => (item as { timeZone?: string }).timeZone)).toEqual(['floating', 'UTC']);
     expect(expandImportProblems(bare.problems).map((p) => p.message).join('\n')).toMatch(/W. Europe Standard Time" is unknown[\s\S]*could not be read \(the iCalendar reader could not be loaded\)/);
     const full = parseICalendar(text);

@@ -11,14 +11,14 @@
  * Broken input gets problems with line numbers and the rest is still imported; nothing here throws.
  *
  * The output is a valid catalog by construction (import.test.ts proves it against the strict catalog parser),
- * so the catalog schema is not loaded here. Two rarely needed helpers are not loaded either until a calendar
- * needs them: zone-fallbacks.ts (Windows zone names, zones only a VTIMEZONE explains) and ical.js (RRULEs our
- * own check refuses, which ical.js may still read, and VTIMEZONE rules). `parseICalendarAsync` loads them
- * when the calendar calls for them; import.ts is the synchronous reader with both at hand.
+ * so the catalog schema is not loaded here. The helpers only some calendars need are not loaded either until
+ * a calendar needs them: zone-fallbacks.ts (Windows zone names, zones only a VTIMEZONE explains), the RRULE
+ * check (catalog/rrule.ts) and ical.js (RRULEs our check refuses, which ical.js may still read, and
+ * VTIMEZONE rules). `parseICalendarAsync` loads them when the calendar calls for them; import.ts is the
+ * synchronous reader with all of them at hand.
  */
 import type { Catalog, CatalogEvent, CatalogProblem, EventStatus, Location } from '../catalog/types.ts';
 import { msg } from '../catalog/message-key.ts';
-import { checkRrule } from '../catalog/rrule.ts';
 import { readContentLines, splitUnescaped, unescapeText, type ContentReadResult, type RawComponent, type RawProperty } from './content-lines.ts';
 import { FLOATING, fixedClock, zoneClock, type Clock } from './event-time.ts';
 import { loadedRecurrence, loadRecurrence, type Ical } from './ical-loader.ts';
@@ -45,10 +45,14 @@ export interface ICalendarImportResult {
   problems: CatalogProblem[];
 }
 
-/** The optional helpers: without them, Windows and VTIMEZONE-only zones are unknown and odd RRULEs unread. */
+/**
+ * The helpers only some calendars need: without them Windows and VTIMEZONE-only zones are unknown, RRULEs
+ * cannot be checked (catalog/rrule.ts) and rules the check refuses cannot be read by ical.js.
+ */
 export interface ImportSupport {
   zones?: typeof ZoneFallbacks | undefined;
   ical?: Ical | undefined;
+  checkRrule?: ((rule: string) => string[]) | undefined;
 }
 
 /** A date or date-time value as written in the file. */
@@ -313,9 +317,11 @@ async function supportFor(calendar: ReadCalendar): Promise<ImportSupport> {
     const location = vtimezone ? textOf(vtimezone, 'X-LIC-LOCATION') : undefined;
     return Boolean(vtimezone) && !(location && ianaFromTzid(location, windows));
   });
-  const oddRule = calendar.vevents.some((vevent) => all(vevent, 'RRULE').some((rule) => rule.value.trim() !== '' && !readsWithoutIcal(writtenRule(rule.value))));
+  const rules = calendar.vevents.flatMap((vevent) => all(vevent, 'RRULE')).filter((rule) => rule.value.trim() !== '');
+  const checkRrule = rules.length > 0 ? await import('../catalog/rrule.ts').then((module) => module.checkRrule, () => undefined) : undefined;
+  const oddRule = checkRrule !== undefined && rules.some((rule) => !readsWithoutIcal(writtenRule(rule.value), checkRrule));
   if (!ical && (describedOnly || oddRule)) ical = await loadRecurrence().then((module) => module.ICAL, () => undefined);
-  return { zones, ical };
+  return { zones, ical, checkRrule };
 }
 
 /** The calendar's own VTIMEZONE for a TZID (names compared without case when there is no exact match). */
@@ -332,7 +338,7 @@ function writtenRule(value: string): string {
  * A rule our own check accepts is kept as written; ical.js reads every such rule (in upper case, as written
  * by calendar programs). Anything else needs ical.js to see what can be made of it.
  */
-function readsWithoutIcal(rule: string): boolean {
+function readsWithoutIcal(rule: string, checkRrule: (rule: string) => string[]): boolean {
   return checkRrule(rule).length === 0 && !/[a-z]/.test(rule);
 }
 
@@ -628,7 +634,12 @@ function buildCatalog(calendar: ReadCalendar, options: ICalendarImportOptions, s
     // Keep the rule as written when it is valid (people recognise their own rule); otherwise try the form
     // ical.js makes of it, which drops parts it does not know.
     const written = writtenRule(property.value);
-    if (readsWithoutIcal(written)) return written;
+    const checkRrule = support.checkRrule;
+    if (!checkRrule) {
+      problems.push({ severity: 'error', path: pathOf(v), field: 'RRULE', line: property.line, message: msg('ruleUnread', label(v), property.value.slice(0, 60), 'the RRULE check could not be loaded'), ...where });
+      return undefined;
+    }
+    if (readsWithoutIcal(written, checkRrule)) return written;
     let normalised: string;
     try {
       if (!support.ical) throw new Error('the iCalendar reader could not be loaded');

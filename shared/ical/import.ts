@@ -1,10 +1,11 @@
 /**
- * iCalendar → catalog with every helper at hand (Node, the CLI, the library): the Windows zone table and
- * ical.js are imported up front, so `parseICalendar` answers synchronously. The reading itself is in
+ * iCalendar → catalog with every helper at hand (Node, the CLI, the library): the Windows zone table, the
+ * RRULE check and ical.js are imported up front, so `parseICalendar` answers synchronously. The reading itself is in
  * import-core.ts; browsers use its `parseICalendarAsync`, which loads those helpers only for calendars that
  * need them.
  */
 import ICAL from 'ical.js';
+import { checkRrule } from '../catalog/rrule.ts';
 import { importICalendar, type ICalendarImportOptions, type ICalendarImportResult } from './import-core.ts';
 import { expandImportProblems } from './import-messages.ts';
 import * as zones from './zone-fallbacks.ts';
@@ -17,6 +18,6 @@ export type { ICalendarImportOptions, ICalendarImportResult } from './import-cor
  * an iCalendar file (HTML, JSON, empty); a damaged calendar still gives every event that could be read.
  */
 export function parseICalendar(text: string, options: ICalendarImportOptions = {}): ICalendarImportResult {
-  const result = importICalendar(text, options, { zones, ical: ICAL });
+  const result = importICalendar(text, options, { zones, ical: ICAL, checkRrule });
   return result.problems.length ? { ...result, problems: expandImportProblems(result.problems) } : result;
 }
