@@ -48,7 +48,7 @@ export interface CalendarNavigateDetail {
 }
 
 /** What one render shows: the period, its occurrences by day, and the past events to watch again. */
-interface Model {
+export interface CalendarModel {
   zone: string;
   today: DayKey;
   now: number;
@@ -73,7 +73,21 @@ interface Model {
 }
 
 const MAX_CHIPS = 3;
-const RECORDINGS_YEARS = 10;
+
+/** extras.ts (source filter, "Terugkijken", attribute notices), loaded once per page when first needed. */
+let extras: typeof import('./extras.ts') | undefined;
+let extrasLoading: Promise<unknown> | undefined;
+
+function loadExtras(): Promise<unknown> {
+  extrasLoading ??= import('./extras.ts').then(
+    (module) => (extras = module),
+    (error: unknown) => {
+      extrasLoading = undefined;
+      throw error;
+    },
+  );
+  return extrasLoading;
+}
 const NEXT_EVENT_YEARS = 3;
 
 /** Epoch ms, in the element's zone, of the start of a day. */
@@ -191,7 +205,7 @@ export class KwCalendar extends KwElement {
   @state() private icsBeside = new Map<string, string>();
 
   private readonly feed = new CalendarFeedController(this);
-  private model: Model | undefined;
+  private model: CalendarModel | undefined;
   private expansionKey = '';
   private expansion: { occurrences: Occurrence[]; truncated: boolean } = { occurrences: [], truncated: false };
   private recordingsKey = '';
@@ -207,6 +221,7 @@ export class KwCalendar extends KwElement {
   private probed = new Set<string>();
   private icalLoading: Promise<void> | undefined;
   @state() private icalFailed = false;
+  @state() private extrasFailed = false;
   private announcedKey = '';
 
   constructor() {
@@ -296,23 +311,13 @@ export class KwCalendar extends KwElement {
 
   private expansionCatalog: Catalog | undefined;
 
-  /** Past occurrences of events with a recording, the latest of each event first. */
-  private recordings(visible: Catalog, zone: string, now: number): Occurrence[] {
-    const withRecording = visible.items.filter((item) => safeUrl(item.recording));
+  /** Past occurrences of events with a recording, the latest of each event first (extras.ts). */
+  private recordings(visible: Catalog, withRecording: Catalog['items'], zone: string, now: number): Occurrence[] {
     const key = `${withRecording.length}\u0000${zone}\u0000${Math.floor(now / 3_600_000)}`;
     if (key === this.recordingsKey && this.recordingsCatalog === visible) return this.recordingsCache;
     this.recordingsKey = key;
     this.recordingsCatalog = visible;
-    if (withRecording.length === 0) return (this.recordingsCache = []);
-    const from = new Date(now - RECORDINGS_YEARS * 366 * 86_400_000);
-    const { occurrences } = expandOccurrences({ ...visible, items: withRecording }, from, new Date(now), { timeZone: zone, limit: 2000 });
-    const latest = new Map<string, Occurrence>();
-    for (const occurrence of occurrences) {
-      if (occurrence.cancelled || occurrence.endDate.getTime() > now) continue;
-      const known = latest.get(occurrence.itemId);
-      if (!known || known.startDate < occurrence.startDate) latest.set(occurrence.itemId, occurrence);
-    }
-    this.recordingsCache = [...latest.values()].sort((a, b) => b.startDate.getTime() - a.startDate.getTime());
+    this.recordingsCache = withRecording.length && extras ? extras.pastWithRecordings(visible, withRecording, zone, now) : [];
     return this.recordingsCache;
   }
 
@@ -336,10 +341,27 @@ export class KwCalendar extends KwElement {
     }
     if (this.shown === 0 || changed.has('limit')) this.shown = this.pageSize;
     if (this.recordingsShown === 0 || changed.has('limit')) this.recordingsShown = Math.min(10, this.pageSize);
+    // Attribute notices show in every state, so their texts are asked for here.
+    if (this.settingsProblems() && !extras) this.needExtras();
     this.model = this.buildModel();
   }
 
-  private buildModel(): Model | undefined {
+  /** Loads extras.ts, then renders again (a failure shows the "part failed" notice). */
+  private needExtras(): void {
+    loadExtras().then(
+      () => this.requestUpdate(),
+      () => (this.extrasFailed = true),
+    );
+  }
+
+  /** The `time-zone`, `from` and `to` values that cannot be read, or undefined when all can. */
+  private settingsProblems(): Parameters<NonNullable<typeof extras>['renderSettingsNotices']>[1] | undefined {
+    const { zone, invalid } = displayZone(this.timeZone);
+    const bounds = ([['from', this.from], ['to', this.to]] as Array<['from' | 'to', string]>).filter(([, value]) => value && !readBound(value, zone));
+    return invalid || bounds.length ? { ...(invalid ? { timeZone: { value: this.timeZone, zone } } : {}), bounds } : undefined;
+  }
+
+  private buildModel(): CalendarModel | undefined {
     const catalog = this.feed.catalog;
     if (this.feed.state !== 'ready' || !catalog) return undefined;
     // Recurrence rules are followed by ical.js, loaded only for calendars that have them.
@@ -366,7 +388,7 @@ export class KwCalendar extends KwElement {
     let last: DayKey;
     let fromMs: number;
     let toMs: number;
-    let layout: Model['layout'] = view === 'list' || this.narrow ? 'list' : 'grid';
+    let layout: CalendarModel['layout'] = view === 'list' || this.narrow ? 'list' : 'grid';
     if (range) {
       ({ first, last, fromMs, toMs } = range);
       layout = 'list';
@@ -399,7 +421,13 @@ export class KwCalendar extends KwElement {
         }
       }
     }
-    const recordings = range ? [] : this.recordings(visible, zone, now);
+    const withRecording = range ? [] : visible.items.filter((item) => safeUrl(item.recording));
+    // The source filter and "Terugkijken" are in extras.ts: the calendar waits for it when it shows either.
+    if ((sources.length > 1 || withRecording.length > 0) && !extras) {
+      if (!this.extrasFailed) this.needExtras();
+      return undefined;
+    }
+    const recordings = this.recordings(visible, withRecording, zone, now);
     return { zone, today, now, layout, month, weeks, first, last, occurrences, truncated, byDay, recordings, sources, inScopeCount: all.length, eventCount, ranged: Boolean(range) };
   }
 
@@ -420,7 +448,7 @@ export class KwCalendar extends KwElement {
     });
   }
 
-  private visibleCount(model: Model): number {
+  private visibleCount(model: CalendarModel): number {
     if (model.layout !== 'grid') return model.occurrences.length;
     const month = model.month ? monthOf(model.month) : '';
     return model.occurrences.filter((o) => {
@@ -653,7 +681,7 @@ export class KwCalendar extends KwElement {
     return this.model?.sources.find((s) => s.key === key);
   }
 
-  private periodLabel(model: Model): string {
+  private periodLabel(model: CalendarModel): string {
     if (model.month && !model.ranged) return formatMonth(model.month, this.intlLocale);
     return formatDayRange(model.first, model.last, this.intlLocale);
   }
@@ -662,7 +690,7 @@ export class KwCalendar extends KwElement {
     return Math.min(6, Math.max(1, Math.floor(this.headingLevel) || 2) + offset);
   }
 
-  private renderToolbar(model: Model): TemplateResult {
+  private renderToolbar(model: CalendarModel): TemplateResult {
     const m = strings[this.uiLang];
     const monthly = !model.ranged;
     const view = this.effectiveView;
@@ -684,25 +712,22 @@ export class KwCalendar extends KwElement {
     </div>`;
   }
 
-  private renderSources(model: Model): TemplateResult | typeof nothing {
-    if (model.sources.length < 2) return nothing;
-    const m = strings[this.uiLang];
-    return html`<fieldset class="sources" part="sources">
-      <legend>${m.sources}</legend>
-      <p class="muted hint">${m.sourceHint}</p>
-      <div class="source-options">
-        ${model.sources.map(
-          (source) => html`<label class="option">
-            <input type="checkbox" .checked=${!this.hiddenSources.has(source.key)} @change=${(e: Event) => this.toggleSource(source.key, (e.target as HTMLInputElement).checked)} />
-            <span class="swatch" data-colour=${source.colour} aria-hidden="true"></span>
-            <span dir="auto">${this.sourceLabel(source)}</span>
-          </label>`,
-        )}
-      </div>
-    </fieldset>`;
+  /** What extras.ts needs from the element. */
+  private extrasContext(model: CalendarModel): import('./extras.ts').ExtrasContext {
+    return {
+      lang: this.uiLang,
+      m: strings[this.uiLang],
+      level: (offset) => this.level(offset),
+      sourceLabel: (source) => this.sourceLabel(source),
+      hiddenSources: this.hiddenSources,
+      toggleSource: (key, on) => this.toggleSource(key, on),
+      occurrence: (occurrence, id, scope, showStartDay, part) => this.renderOccurrence(occurrence, id, model, scope, showStartDay, part),
+      recordingsShown: this.recordingsShown,
+      showMoreRecordings: () => (this.recordingsShown += this.pageSize),
+    };
   }
 
-  private renderGrid(model: Model): TemplateResult {
+  private renderGrid(model: CalendarModel): TemplateResult {
     const m = strings[this.uiLang];
     const locale = this.intlLocale;
     const month = monthOf(model.month!);
@@ -751,7 +776,7 @@ export class KwCalendar extends KwElement {
       ${this.renderDayPanel(model, focus)}`;
   }
 
-  private renderChip(occurrence: Occurrence, day: DayKey, model: Model): TemplateResult {
+  private renderChip(occurrence: Occurrence, day: DayKey, model: CalendarModel): TemplateResult {
     const source = this.sourceOf(occurrence);
     const title = feedText(this, occurrence.title, this.feed.catalog);
     const span = spanDays(occurrence.start, occurrence.end, occurrence.allDay);
@@ -769,7 +794,7 @@ export class KwCalendar extends KwElement {
     </li>`;
   }
 
-  private renderDayPanel(model: Model, day: DayKey): TemplateResult {
+  private renderDayPanel(model: CalendarModel, day: DayKey): TemplateResult {
     const m = strings[this.uiLang];
     const list = model.byDay.get(day) ?? [];
     return html`<section class="day-panel" part="day-panel" aria-labelledby="day-heading">
@@ -783,7 +808,7 @@ export class KwCalendar extends KwElement {
   }
 
   /** One occurrence in a list: its first `<time datetime>` is its start. */
-  private renderOccurrence(occurrence: Occurrence, id: string, model: Model, scope: string, showStartDay: boolean, part = 'occurrence'): TemplateResult {
+  private renderOccurrence(occurrence: Occurrence, id: string, model: CalendarModel, scope: string, showStartDay: boolean, part = 'occurrence'): TemplateResult {
     const m = strings[this.uiLang];
     const locale = this.intlLocale;
     const catalog = this.feed.catalog!;
@@ -838,7 +863,7 @@ export class KwCalendar extends KwElement {
     </li>`;
   }
 
-  private renderList(model: Model): TemplateResult {
+  private renderList(model: CalendarModel): TemplateResult {
     const m = strings[this.uiLang];
     const locale = this.intlLocale;
     // Without from/to the list is a month: in the current month, what already happened folds away so
@@ -898,7 +923,7 @@ export class KwCalendar extends KwElement {
   }
 
   /** An empty period: says so, and offers the next event after it when there is one. */
-  private renderNone(model: Model): TemplateResult {
+  private renderNone(model: CalendarModel): TemplateResult {
     const m = strings[this.uiLang];
     const locale = this.intlLocale;
     const text = model.month && !model.ranged ? m.noneInMonth(formatMonth(model.month, locale)) : m.noneInRange(formatDay(model.first, locale, 'long'), formatDay(model.last, locale, 'long'));
@@ -917,7 +942,7 @@ export class KwCalendar extends KwElement {
   private nextKey = '';
   private nextCache: Occurrence | undefined;
 
-  private nextAfter(model: Model): Occurrence | undefined {
+  private nextAfter(model: CalendarModel): Occurrence | undefined {
     const visible = this.scopeCache.visible;
     if (!visible) return undefined;
     const from = dayStart(addDays(model.last, 1), model.zone);
@@ -940,26 +965,9 @@ export class KwCalendar extends KwElement {
     this.navigated();
   }
 
-  private renderRecordings(model: Model): TemplateResult | typeof nothing {
-    if (model.ranged || model.recordings.length === 0) return nothing;
-    const m = strings[this.uiLang];
-    const shown = model.recordings.slice(0, this.recordingsShown);
-    return html`<section class="recordings" part="recordings" aria-labelledby="recordings-heading">
-      <div role="heading" aria-level=${this.level(1)} id="recordings-heading" class="section-heading">${m.recordingsHeading}</div>
-      <p class="muted">${m.recordingsIntro}</p>
-      <ul class="occurrences">
-        ${shown.map((occurrence, index) => this.renderOccurrence(occurrence, `r${index}`, model, '.recordings', true, 'recording'))}
-      </ul>
-      ${model.recordings.length > shown.length
-        ? html`<p class="actions">
-            <button type="button" part="more-button" @click=${() => (this.recordingsShown += this.pageSize)}>${m.showMore}</button>
-            <span class="muted">${m.shownOf(shown.length, model.recordings.length)}</span>
-          </p>`
-        : nothing}
-    </section>`;
-  }
 
-  private renderSubscribe(model: Model): TemplateResult | typeof nothing {
+
+  private renderSubscribe(model: CalendarModel): TemplateResult | typeof nothing {
     const m = strings[this.uiLang];
     const links = model.sources
       .map((source) => ({ source, ics: source.kind === 'icalendar' ? source.url : this.icsBeside.get(source.key) }))
@@ -981,18 +989,9 @@ export class KwCalendar extends KwElement {
     </section>`;
   }
 
-  private renderSettingsNotices(): TemplateResult[] {
-    const m = strings[this.uiLang];
-    const notices: TemplateResult[] = [];
-    const { zone, invalid } = displayZone(this.timeZone);
-    if (invalid) notices.push(html`<div class="notice" part="notice"><p>${m.badTimeZone(this.timeZone, zone)}</p></div>`);
-    for (const [name, value] of [
-      ['from', this.from],
-      ['to', this.to],
-    ] as const) {
-      if (value && !readBound(value, zone)) notices.push(html`<div class="notice" part="notice"><p>${m.badBound(name, value)}</p></div>`);
-    }
-    return notices;
+  private renderSettingsNotices(): TemplateResult[] | typeof nothing {
+    const problems = this.settingsProblems();
+    return problems && extras ? extras.renderSettingsNotices(this.uiLang, problems) : nothing;
   }
 
   override render(): TemplateResult {
@@ -1001,10 +1000,10 @@ export class KwCalendar extends KwElement {
     let body: TemplateResult | typeof nothing = nothing;
     if (!model && this.feed.state === 'ready') {
       // The catalog is here, ical.js (for its recurrence rules) is not yet.
-      body = this.icalFailed
+      body = this.icalFailed || this.extrasFailed
         ? html`<div class="notice error" part="notice" role="alert">
-            <p>${m.rulesFailed}</p>
-            <button type="button" @click=${() => (this.icalFailed = false)}>${common[this.uiLang].retry}</button>
+            <p>${m.partFailed}</p>
+            <button type="button" @click=${() => (this.icalFailed = this.extrasFailed = false)}>${common[this.uiLang].retry}</button>
           </div>`
         : html`<p class="loading" part="status" role="status">${common[this.uiLang].loading}</p>`;
     } else if (model) {
@@ -1021,14 +1020,14 @@ export class KwCalendar extends KwElement {
           .join(' ');
         body = html`<div class="notice" part="notice"><p>${m.emptyScope(set)}</p></div>`;
       } else {
-        const allOff = model.sources.length > 0 && model.sources.every((s) => this.hiddenSources.has(s.key));
         const zoneNote = this.timeZone && !displayZone(this.timeZone).invalid ? html`<p class="muted zone-note">${m.timesIn(model.zone)}</p>` : nothing;
-        body = html`${this.renderToolbar(model)} ${zoneNote} ${this.renderSources(model)}
-          ${allOff ? html`<div class="notice" part="notice"><p>${m.allSourcesOff}</p></div>` : nothing}
+        const parts = extras;
+        const context = parts && this.extrasContext(model);
+        body = html`${this.renderToolbar(model)} ${zoneNote} ${parts && context ? parts.renderSources(context, model) : nothing}
           ${model.truncated ? html`<div class="notice" part="notice"><p>${m.truncated}</p></div>` : nothing}
           ${this.narrow && this.effectiveView === 'month' ? html`<p class="muted narrow-note">${m.narrowNote}</p>` : nothing}
           ${model.layout === 'grid' ? html`${this.visibleCount(model) === 0 ? this.renderNone(model) : nothing}${this.renderGrid(model)}` : this.renderList(model)}
-          ${this.renderRecordings(model)} ${this.renderSubscribe(model)}`;
+          ${parts && context ? parts.renderRecordings(context, model) : nothing} ${this.renderSubscribe(model)}`;
       }
     }
     return html`<div class="base" part="base" lang=${this.uiLang}>
