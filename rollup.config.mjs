@@ -27,6 +27,14 @@ const configs = [
   },
 ];
 
+const SHARED_BY_ALL = [
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//,
+  /widgets\/shared\/(kw-element|theme\.styles|strings|i18n|config|store|item-parts|define|feed-controller|feeds)\.ts$/,
+  /shared\/feed\/(load|parse-feed)\.ts$/,
+  /shared\/catalog\/(localize|provenance|rrule|message-key)\.ts$/,
+  /shared\/store\/(light|schema)\.ts$/,
+];
+
 if (existsSync('widgets/index.ts')) {
   configs.push({
     input: { kanswijzer: 'widgets/index.ts' },
@@ -39,6 +47,9 @@ if (existsSync('widgets/index.ts')) {
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: 'hidden',
+      // Code every element needs travels as one file; small modules both feed parsers use go with it
+      // rather than as files of their own (each file costs its own gzip overhead).
+      manualChunks: (id) => (SHARED_BY_ALL.some((pattern) => pattern.test(id)) ? 'base' : undefined),
     },
     plugins: [browserResolve(), ...templates(), ts(), ...minify()],
   });

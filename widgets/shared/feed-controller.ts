@@ -13,7 +13,11 @@ import { formatDate } from './i18n.ts';
 import { words } from './kw-element.ts';
 import type { KwElement } from './kw-element.ts';
 import { common } from './strings.ts';
-import type { FeedProblem } from './strings.ts';
+import type { FeedProblem, feedProblems } from './feed-problems.ts';
+
+/** The texts about failing feeds (feed-problems.ts), loaded with the first failure. */
+let problemTexts: typeof feedProblems | undefined;
+let problemTextsLoading: Promise<unknown> | undefined;
 
 export type FeedState = 'loading' | 'ready' | 'error' | 'offline';
 
@@ -125,6 +129,22 @@ export class FeedController implements ReactiveController {
   }
 
   private finish(result: FeedsResult, bad: FeedIssue[]): void {
+    if (!problemTexts && (bad.length > 0 || result.feeds.some((f) => f.state !== 'fresh' && f.reason))) {
+      // Stay "loading" until the words for the problem are here (if that chunk fails: the general message).
+      const key = this.key;
+      problemTextsLoading ??= import('./feed-problems.ts').then(
+        (module) => (problemTexts = module.feedProblems),
+        () => (problemTextsLoading = undefined),
+      );
+      void problemTextsLoading.then(() => {
+        if (this.key === key) this.settle(result, bad);
+      });
+      return;
+    }
+    this.settle(result, bad);
+  }
+
+  private settle(result: FeedsResult, bad: FeedIssue[]): void {
     this.catalog = result.catalog;
     this.feeds = result.feeds;
     this.issues = [
@@ -155,7 +175,8 @@ export class FeedController implements ReactiveController {
     const m = common[this.host.uiLang];
     if (this.state === 'loading') return html`<p class="loading" part="status" role="status">${m.loading}</p>`;
     const retry = html`<button type="button" @click=${() => this.retry()}>${m.retry}</button>`;
-    const details = this.issues.map((issue) => html`<p>${m.feedProblem[issue.problem](issue.url, issue.status)}</p>`);
+    const texts = problemTexts?.[this.host.uiLang];
+    const details = texts ? this.issues.map((issue) => html`<p>${texts[issue.problem](issue.url, issue.status)}</p>`) : [];
     if (this.state !== 'ready') {
       return html`<div class="notice error" part="notice error" role="alert"><p><strong>${m.cannotLoad}</strong></p>${details}${retry}</div>`;
     }
