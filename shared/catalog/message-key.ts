@@ -8,11 +8,14 @@ const SEP = '\u0002';
 
 /** A message key with its values, to be turned into a sentence by `expandMessage`. */
 export function msg(key: string, ...values: Array<string | number>): string {
+  // The markers are control characters on purpose: feed text cannot contain them once stripped here.
+  // eslint-disable-next-line no-control-regex
   return MARK + key + values.map((value) => SEP + String(value).replace(/[\u0001\u0002]/g, '')).join('') + MARK;
 }
 
 /** Replaces every key in `text` with its sentence. */
 export function expandWith(text: string, sentences: Record<string, (...values: string[]) => string>): string {
+  // eslint-disable-next-line no-control-regex
   return text.replace(/\u0001([^\u0001]*)\u0001/g, (_, body: string) => {
     const [key = '', ...values] = body.split(SEP);
     const sentence = sentences[key];

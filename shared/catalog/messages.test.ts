@@ -17,6 +17,7 @@ describe('problem messages travel as keys until read', () => {
 
   it('has a sentence for every key the parser uses', () => {
     const result = parseCore('{"format":"kanswijzer-catalog","version":1,"id":"x","title":"T","language":"nl","items":[{"id":"a","type":"event","title":"E","start":"2026-01-01T10:00:00+01:00","timeZone":"Nowhere/Else","rrule":"FREQ=SOMETIMES"}]}');
+    // eslint-disable-next-line no-control-regex
     const keys = result.problems.flatMap((p) => [...p.message.matchAll(/\u0001([^\u0001\u0002]+)/g)].map((m) => m[1]!));
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) expect(SENTENCES[key], key).toBeTypeOf('function');
@@ -24,6 +25,7 @@ describe('problem messages travel as keys until read', () => {
 
   it('the full parser gives sentences, the core parser keys', () => {
     const text = '{"format":"kanswijzer-catalog","version":1,"id":"x","title":"T","language":"nl","items":[{"id":"a","type":"practice","title":"P","url":"ftp://x"}]}';
+    // eslint-disable-next-line no-control-regex
     expect(parseCore(text).problems[0]?.message).toMatch(/^\u0001link\u0001/);
     expect(parseCatalog(text).problems[0]?.message).toBe('must be a full https:, http: or mailto: link (found "ftp://x")');
   });
