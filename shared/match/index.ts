@@ -1,4 +1,4 @@
-/** Relevance: which catalog items fit the page a person is on, and why. See docs/relevance.md. */
+/** Relevance: which catalog items fit the page a person is on, and why. See the README, "How relevance works and how to tune it". */
 export { createSuggester, loadSuggester, catalogFingerprint, SuggesterIndexError, SUGGESTER_FORMAT_VERSION } from './suggester.ts';
 export type { Suggester } from './suggester.ts';
 export type { Explanation, Profile, SerializedSuggester, Suggestion, SuggesterOptions, TopicEvidence } from './types.ts';

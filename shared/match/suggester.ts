@@ -1,5 +1,5 @@
 /**
- * The relevance engine: which catalog items fit the page a person is on, and why. See docs/relevance.md.
+ * The relevance engine: which catalog items fit the page a person is on, and why. See the README, "How relevance works and how to tune it".
  *
  * 1. The page (title, course, headings, body) is analysed in its language: stems, stop words, compound parts.
  * 2. Each topic's terms are found on the page (terms.ts); with the page's fit to the topic's profile learned from
