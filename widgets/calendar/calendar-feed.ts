@@ -4,12 +4,13 @@
  * `provenance.feedUrl`. One load per set of addresses is shared by every calendar on the page, the last good
  * copy is kept in the widgets' IndexedDB cache for offline use, and a refreshed copy re-renders the calendar.
  *
- * The widgets' shared FeedController reads JSON catalogs only (its loader is a stand-in for the core one),
- * so the calendar has this controller of its own with the same states: loading, ready, error, offline.
+ * The loads themselves are the widgets' shared ones (widgets/shared/feeds.ts), so a page with a calendar and
+ * another element fetches a feed once. The shared FeedController does not know what the calendar needs
+ * (webcal: addresses, the source order it colours by, calendar advice such as `kanswijzer build --ics`), so
+ * the calendar has this controller of its own with the same states: loading, ready, error, offline.
  */
 import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
-import { loadFeeds } from '../../shared/feed/load.ts';
 import type { FeedStatus, LoadResult } from '../../shared/feed/load.ts';
 import type { Catalog } from '../../shared/catalog/types.ts';
 import { config } from '../shared/config.ts';
@@ -17,7 +18,7 @@ import { formatDate } from '../shared/i18n.ts';
 import { words } from '../shared/kw-element.ts';
 import type { KwElement } from '../shared/kw-element.ts';
 import { common } from '../shared/strings.ts';
-import { widgetFeedCache } from '../shared/store.ts';
+import { forgetLoads, sharedLoad } from '../shared/feeds.ts';
 import type { CalendarFeedProblem, feedProblems } from './feed-problems.ts';
 
 /** The texts about failing feeds (feed-problems.ts), loaded with the first failure. */
@@ -32,50 +33,9 @@ export interface CalendarFeedIssue {
   status?: number;
 }
 
-interface SharedLoad {
-  result: Promise<LoadResult>;
-  listeners: Set<(result: LoadResult) => void>;
-}
-
-const loads = new Map<string, SharedLoad>();
-
-/** Loads these addresses once per page; `onUpdate` hears a background refresh until `stop` is called. */
-function sharedLoad(urls: string[], onUpdate: (result: LoadResult) => void): { result: Promise<LoadResult>; stop: () => void } {
-  const key = urls.join(' ');
-  let load = loads.get(key);
-  if (!load) {
-    const listeners = new Set<(result: LoadResult) => void>();
-    const entry: SharedLoad = { result: Promise.resolve({ catalog: undefined, feeds: [] }), listeners };
-    entry.result = loadFeeds(urls, {
-      cache: widgetFeedCache,
-      // Offline, ask the network first (it fails at once) so the cached copy comes back marked as offline;
-      // a copy served while refreshing in the background would not say so.
-      revalidate: navigator.onLine !== false,
-      onUpdate: (next) => {
-        entry.result = Promise.resolve(next);
-        for (const listener of listeners) listener(next);
-      },
-    });
-    load = entry;
-    loads.set(key, entry);
-    // A failed load is tried again by the next calendar (or the retry button), not remembered.
-    entry.result.then(
-      (r) => {
-        if (!r.catalog && loads.get(key) === entry) loads.delete(key);
-      },
-      () => {
-        if (loads.get(key) === entry) loads.delete(key);
-      },
-    );
-  }
-  const shared = load;
-  shared.listeners.add(onUpdate);
-  return { result: shared.result, stop: () => shared.listeners.delete(onUpdate) };
-}
-
 /** Forgets every shared load, so the next request fetches again (retry, tests). */
 export function forgetCalendarLoads(): void {
-  loads.clear();
+  forgetLoads();
 }
 
 type FeedHost = KwElement & { src: string; catalog?: Catalog | undefined };
