@@ -348,6 +348,9 @@ describe('<kw-calendar>', () => {
       const row = await openFirst(element, 'Netwerkbijeenkomst');
       expect((row.querySelector('.title') as HTMLElement).getAttribute('aria-expanded')).to.equal('true');
       const detail = row.querySelector('.detail')!;
+      // Its look arrives with its chunk: a framed box, the facts as a two-column grid.
+      expect(getComputedStyle(detail).borderTopStyle).to.equal('solid');
+      expect(getComputedStyle(detail.querySelector('.facts > div')!).display).to.equal('grid');
       expect(detail.querySelector('time')!.getAttribute('datetime')).to.equal('2025-03-20T13:00:00+01:00');
       expect(detail.textContent).to.contain('donderdag 20 maart 2025');
       expect(detail.textContent).to.contain('Stadskantoor, Markt 1, Utrecht');
