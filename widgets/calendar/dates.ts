@@ -3,7 +3,7 @@
  * sides of a daylight-saving change), the weeks of a month, and the instants that bound a day in the zone the
  * calendar is shown in. Turning wall times into instants is the core's job (shared/ical/time.ts).
  */
-import { isValidTimeZone, localTimeZone, parseTime, wallTimeAt, wallTimeToEpoch } from '../../shared/ical/time.ts';
+import { formatDate, isValidTimeZone, localTimeZone, parseTime, wallFromUtc, wallTimeAt, wallTimeToEpoch } from '../../shared/ical/time.ts';
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type DayKey = string;
@@ -11,14 +11,9 @@ export type DayKey = string;
 const DAY_MS = 86_400_000;
 const KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
 /** The key of a UTC midnight (used only as a day counter, never as an instant). */
 function keyOfUtc(ms: number): DayKey {
-  const date = new Date(ms);
-  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  return formatDate(wallFromUtc(ms));
 }
 
 /** A day key as the UTC midnight of that date (a counter for day arithmetic). */
@@ -105,8 +100,7 @@ export function displayZone(requested: string | null | undefined): { zone: strin
 
 /** Today in `zone`. */
 export function todayIn(zone: string, now: number = Date.now()): DayKey {
-  const wall = wallTimeAt(zone, now);
-  return `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)}`;
+  return formatDate(wallTimeAt(zone, now));
 }
 
 /** The instant a day begins in `zone` (midnight, or the first moment after a gap at midnight). */

@@ -17,7 +17,7 @@ import { safeUrl } from '../shared/links.ts';
 import { googleCalendarUrl, icsFileName, outlookUrl } from './calendar-links.ts';
 import type { EventForLinks } from './calendar-links.ts';
 import { spanDays } from './dates.ts';
-import { dateFormat, dayDate, feedText, nextDay, statusWords } from './format.ts';
+import { dateFormat, dayDate, feedText, formatRange, nextDay, statusWords } from './format.ts';
 import type { Messages } from '../shared/i18n.ts';
 import { strings } from './strings.ts';
 
@@ -59,15 +59,6 @@ const en: typeof nl = {
 };
 
 const texts: Messages<typeof nl> = { nl, en };
-
-/** A range of days or instants in one `Intl` format ("maandag 23 november 2026 10:00–11:30"). */
-function formatRange(format: Intl.DateTimeFormat, start: Date, end: Date): string {
-  try {
-    return format.formatRange(start, end);
-  } catch {
-    return `${format.format(start)} – ${format.format(end)}`;
-  }
-}
 
 /** The full time of an occurrence ("maandag 23 november 2026 10:00–11:30"); all-day dates stay zone-free. */
 export function formatWhenFull(occurrence: Occurrence, locale: string, zone: string): string {

@@ -46,11 +46,15 @@ export function formatMonth(key: DayKey, locale: string): string {
 /** "23 november – 22 december 2026" for a range of days (both included). */
 export function formatDayRange(first: DayKey, last: DayKey, locale: string): string {
   const format = dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  if (first === last) return format.format(dayDate(first));
+  return first === last ? format.format(dayDate(first)) : formatRange(format, dayDate(first), dayDate(last));
+}
+
+/** Two dates or instants as one range in `format` ("23 november – 22 december 2026"). */
+export function formatRange(format: Intl.DateTimeFormat, start: Date, end: Date): string {
   try {
-    return format.formatRange(dayDate(first), dayDate(last));
+    return format.formatRange(start, end);
   } catch {
-    return `${format.format(dayDate(first))} – ${format.format(dayDate(last))}`;
+    return `${format.format(start)} – ${format.format(end)}`;
   }
 }
 
