@@ -49,6 +49,8 @@ export class CalendarFeedController implements ReactiveController {
   issues: CalendarFeedIssue[] = [];
   /** The addresses in `src` order (the order sources are listed and coloured in). */
   urls: string[] = [];
+  /** The `detail` of the kw-load event the element has yet to send for the latest result. */
+  loaded: { state: CalendarFeedState; feeds: FeedStatus[] } | undefined;
   private key: string | undefined;
   private stop: (() => void) | undefined;
   private readonly host: FeedHost;
@@ -177,8 +179,9 @@ export class CalendarFeedController implements ReactiveController {
         console.warn(`Kanswijzer calendar: ${feed.message}${problems.length ? `\n${problems.slice(0, 20).map((p) => `  ${p.line ? `line ${p.line}: ` : p.path ? `${p.path}: ` : ''}${p.message}`).join('\n')}` : ''}`);
       }
     }
+    // The element sends kw-load once it can show this result (it may first load a part it needs).
+    this.loaded = { state: this.state, feeds: this.feeds };
     this.host.requestUpdate();
-    this.host.emit('kw-load', { state: this.state, feeds: this.feeds });
   }
 
   /** The loading line, the error or offline message with a retry button, or a note about an offline copy. */

@@ -128,7 +128,7 @@ function dayStart(day: DayKey, zone: string): number {
  * @attr heading-level - Level of the period heading (default 2); day headings are one level deeper.
  * @attr theme - `light` or `dark` to fix the colour scheme; default follows the reader's setting.
  *
- * @event kw-load - The feeds finished loading. `detail: { state, feeds }` (state `ready`, `error` or `offline`).
+ * @event kw-load - The feeds finished loading and the calendar is about to show them (after `updateComplete` it does). `detail: { state, feeds }` (state `ready`, `error` or `offline`).
  * @event kw-navigate - Another period or view is shown. `detail: { view, from, to }` (days; `to` exclusive).
  * @event kw-select - An event is opened. `detail: { item, occurrence }`. Cancelable: `preventDefault()` stops it opening in place.
  * @event kw-add-to-calendar - "Add to my calendar" was used. `detail: { item, occurrence, method }` (`ics`, `google`, `outlook`, `outlook.com`). Cancelable.
@@ -344,6 +344,12 @@ export class KwCalendar extends KwElement {
     // Attribute notices show in every state, so their texts are asked for here.
     if (this.settingsProblems() && !extras) this.needExtras();
     this.model = this.buildModel();
+    // kw-load: the feeds are loaded and everything needed to show them is here (the next render shows them).
+    const loaded = this.feed.loaded;
+    if (loaded && (this.model || loaded.state !== 'ready' || this.icalFailed || this.extrasFailed)) {
+      this.feed.loaded = undefined;
+      this.emit('kw-load', loaded);
+    }
   }
 
   /** Loads extras.ts, then renders again (a failure shows the "part failed" notice). */

@@ -1,9 +1,10 @@
 // What a page with a calendar downloads: the parts most calendars never need (ical.js, the Windows zone
 // table, the detail view, the source filter and "Terugkijken", the texts about failing feeds) arrive only
 // when the calendar shows them. This file runs in a page of its own, so nothing here was loaded before.
-import { expect, html } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import './define.ts';
 import { stubFetch } from '../test/helpers.ts';
+import type { KwCalendar } from './kw-calendar.ts';
 import { calendar, freshCalendarState, listed, SCHOOL_ICS } from './test-helpers.ts';
 
 const fetched = (path: string) => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.endsWith(path));
@@ -42,9 +43,19 @@ describe('<kw-calendar>: what a page downloads', () => {
     }
   });
 
-  it('loads ical.js for a calendar with a recurrence rule, and shows every occurrence', async () => {
-    const element = await calendar(html`<kw-calendar src=${SCHOOL_ICS} view="list" from="2025-03-01" to="2025-04-01" time-zone="Europe/Amsterdam"></kw-calendar>`);
-    expect(fetched('/shared/ical/recurrence.ts')).to.equal(true);
-    expect(listed(element).length).to.be.greaterThan(2);
+  it('loads ical.js for a calendar with a recurrence rule, and sends kw-load once it can show every occurrence', async () => {
+    const element = document.createElement('kw-calendar') as KwCalendar;
+    for (const [name, value] of Object.entries({ src: SCHOOL_ICS, view: 'list', from: '2025-03-01', to: '2025-04-01', 'time-zone': 'Europe/Amsterdam' })) element.setAttribute(name, value);
+    const loaded = oneEvent(element, 'kw-load');
+    document.body.append(element);
+    try {
+      expect((await loaded).detail.state).to.equal('ready');
+      await element.updateComplete;
+      expect(fetched('/shared/ical/recurrence.ts')).to.equal(true);
+      expect(element.shadowRoot!.querySelector('.loading')).to.equal(null);
+      expect(listed(element).length).to.be.greaterThan(2);
+    } finally {
+      element.remove();
+    }
   });
 });
