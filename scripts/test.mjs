@@ -6,7 +6,8 @@ import { findChromium } from './chromium.mjs';
 
 const suites = [
   { name: 'core and CLI (vitest, Node)', cmd: 'npx', args: ['vitest', 'run'] },
-  { name: 'browser (web-test-runner, Chromium)', cmd: 'npx', args: ['web-test-runner'], chromium: true },
+  // Built first, so the tests of the built bundle (strict CSP with Trusted Types) run too.
+  { name: 'browser (web-test-runner, Chromium)', cmd: 'npx', args: ['web-test-runner'], chromium: true, build: true },
 ];
 if (existsSync('test/e2e/run.mjs')) {
   suites.push({ name: 'extension end-to-end (puppeteer-core, Chromium)', cmd: 'node', args: ['test/e2e/run.mjs'], chromium: true, build: true });
