@@ -38,8 +38,9 @@ const SHARED_BY_ALL = [
 if (existsSync('widgets/index.ts')) {
   configs.push({
     input: { kanswijzer: 'widgets/index.ts' },
-    // The script tag's module exports nothing a page uses, so rollup may fold shared code into it.
-    preserveEntrySignatures: false,
+    // The script keeps its exports (loadElement, configureWidgets, KANSWIJZER_VERSION) and may carry
+    // shared code besides.
+    preserveEntrySignatures: 'allow-extension',
     // Source maps are published beside the files but not referenced from them (smaller downloads).
     output: {
       dir: 'dist/widgets',
