@@ -28,6 +28,8 @@ interface Chain {
   parts: Compound[];
   /** `combinators[i]` joins `parts[i]` to `parts[i + 1]`: ' ' (descendant) or '>' (child). */
   combinators: string[];
+  /** Set when the whole selector is one attribute test (`[class*="avatar"]`): checked on the value alone. */
+  alone?: AttributeTest;
 }
 
 /** Reads one attribute of the element being tested (null when absent). */
@@ -39,6 +41,8 @@ export class SelectorMatcher {
   private readonly byId = new Map<string, Chain[]>();
   private readonly byClass = new Map<string, Chain[]>();
   private readonly byTag = new Map<string, Chain[]>();
+  /** Selectors whose subject names only attributes, by the first attribute's name: most elements lack it. */
+  private readonly byAttribute = new Map<string, Chain[]>();
   private readonly anyElement: Chain[] = [];
   /** Selectors this matcher cannot evaluate, joined as a selector list (empty when none). */
   readonly unsupported: string;
@@ -55,32 +59,99 @@ export class SelectorMatcher {
       if (subject.id) add(this.byId, subject.id, chain);
       else if (subject.classes[0]) add(this.byClass, subject.classes[0], chain);
       else if (subject.tag) add(this.byTag, subject.tag, chain);
+      else if (subject.attributes[0]) add(this.byAttribute, subject.attributes[0].name, chain);
       else this.anyElement.push(chain);
     }
     this.unsupported = unsupported.join(', ');
   }
 
-  /** True when `element` matches one of the selectors; `read` gives the element's own attributes. */
-  matches(element: Element, read: AttributeReader): boolean {
-    const id = read('id');
-    if (id && this.test(this.byId.get(id), element, read)) return true;
-    const classAttribute = read('class');
-    if (classAttribute) {
-      for (const name of classAttribute.split(/\s+/)) {
-        if (name && this.test(this.byClass.get(name), element, read)) return true;
-      }
-    }
-    if (this.test(this.byTag.get(element.localName), element, read)) return true;
-    return this.test(this.anyElement, element, read);
+  /**
+   * True when `element` matches one of the selectors; `read` gives the element's own attributes.
+   * `attributeNames`, when given, lists every attribute the element has (`getAttributeNames()`), which
+   * spares a read per attribute the selectors mention.
+   */
+  matches(element: Element, read: AttributeReader, attributeNames?: readonly string[]): boolean {
+    return this.matchesSubject(subjectOf(element, read), attributeNames);
   }
 
-  private test(chains: Chain[] | undefined, element: Element, read: AttributeReader): boolean {
-    if (!chains) return false;
+  /** {@link matches} for an element read with its own `getAttribute`. */
+  matchesElement(element: Element, attributeNames: readonly string[]): boolean {
+    return this.matchesSubject(subjectOf(element, null), attributeNames);
+  }
+
+  private matchesSubject(subject: Subject, attributeNames: readonly string[] | undefined): boolean {
+    if (subject.id && this.test(this.byId.get(subject.id), subject)) return true;
+    for (const name of subject.classes) {
+      if (this.test(this.byClass.get(name), subject)) return true;
+    }
+    if (this.test(this.byTag.get(subject.element.localName), subject)) return true;
+    if (this.byAttribute.size > 0) {
+      if (attributeNames) {
+        for (const name of attributeNames) {
+          const chains = this.byAttribute.get(name);
+          if (chains && this.testByAttribute(name, chains, subject)) return true;
+        }
+      } else {
+        for (const [name, chains] of this.byAttribute) {
+          if (this.testByAttribute(name, chains, subject)) return true;
+        }
+      }
+    }
+    return this.test(this.anyElement, subject);
+  }
+
+  /** Tests the selectors whose subject starts with an attribute `name`, reading that attribute once. */
+  private testByAttribute(name: string, chains: Chain[], subject: Subject): boolean {
+    const value = readAttribute(subject, name);
+    if (value === null) return false;
     for (const chain of chains) {
-      if (matchesCompound(element, chain.parts[0]!, read) && matchesAncestors(element, chain, 1)) return true;
+      const alone = chain.alone;
+      if (alone ? matchesValue(value, alone) : matchesSubject(subject, chain.parts[0]!) && (chain.parts.length === 1 || matchesAncestors(subject.element, chain, 1))) {
+        return true;
+      }
     }
     return false;
   }
+
+  private test(chains: Chain[] | undefined, subject: Subject): boolean {
+    if (!chains) return false;
+    for (const chain of chains) {
+      if (matchesSubject(subject, chain.parts[0]!) && (chain.parts.length === 1 || matchesAncestors(subject.element, chain, 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** The element being tested, with its id and class list read once. */
+interface Subject {
+  element: Element;
+  id: string | null;
+  classAttribute: string | null;
+  classes: readonly string[];
+  /** How to read its other attributes; null: the element's own `getAttribute`. */
+  read: AttributeReader | null;
+}
+
+function subjectOf(element: Element, read: AttributeReader | null): Subject {
+  const id = read ? read('id') : element.getAttribute('id');
+  const classAttribute = read ? read('class') : element.getAttribute('class');
+  const classes = classAttribute ? splitClasses(classAttribute) : NO_CLASSES;
+  return { element, id, classAttribute, classes, read };
+}
+
+function readAttribute(subject: Subject, name: string): string | null {
+  if (name === 'id') return subject.id;
+  if (name === 'class') return subject.classAttribute;
+  return subject.read ? subject.read(name) : subject.element.getAttribute(name);
+}
+
+const NO_CLASSES: readonly string[] = [];
+
+/** The class tokens of a class attribute (whitespace-separated, empty tokens dropped). */
+function splitClasses(value: string): string[] {
+  return value.split(/\s+/).filter(Boolean);
 }
 
 const compiled = new Map<string, SelectorMatcher>();
@@ -101,33 +172,42 @@ function add(map: Map<string, Chain[]>, key: string, chain: Chain): void {
   else map.set(key, [chain]);
 }
 
+function matchesSubject(subject: Subject, compound: Compound): boolean {
+  if (compound.tag && subject.element.localName !== compound.tag) return false;
+  if (compound.id && subject.id !== compound.id) return false;
+  for (const name of compound.classes) if (!subject.classes.includes(name)) return false;
+  for (const test of compound.attributes) {
+    const actual = readAttribute(subject, test.name);
+    if (actual === null || !matchesValue(actual, test)) return false;
+  }
+  return true;
+}
+
 function matchesAncestors(element: Element, chain: Chain, index: number): boolean {
   if (index >= chain.parts.length) return true;
   const compound = chain.parts[index]!;
   const combinator = chain.combinators[index - 1];
   let ancestor = element.parentElement;
-  const readOf = (candidate: Element): AttributeReader => (name) => candidate.getAttribute(name);
   if (combinator === '>') {
-    return Boolean(ancestor && matchesCompound(ancestor, compound, readOf(ancestor)) && matchesAncestors(ancestor, chain, index + 1));
+    return Boolean(ancestor && matchesCompound(ancestor, compound) && matchesAncestors(ancestor, chain, index + 1));
   }
   while (ancestor) {
-    if (matchesCompound(ancestor, compound, readOf(ancestor)) && matchesAncestors(ancestor, chain, index + 1)) return true;
+    if (matchesCompound(ancestor, compound) && matchesAncestors(ancestor, chain, index + 1)) return true;
     ancestor = ancestor.parentElement;
   }
   return false;
 }
 
-function matchesCompound(element: Element, compound: Compound, read: AttributeReader): boolean {
+function matchesCompound(element: Element, compound: Compound): boolean {
   if (compound.tag && element.localName !== compound.tag) return false;
-  if (compound.id && read('id') !== compound.id) return false;
+  if (compound.id && element.getAttribute('id') !== compound.id) return false;
   if (compound.classes.length > 0) {
-    const classes = (read('class') ?? '').split(/\s+/);
+    const classes = (element.getAttribute('class') ?? '').split(/\s+/);
     for (const name of compound.classes) if (!classes.includes(name)) return false;
   }
   for (const test of compound.attributes) {
-    const actual = read(test.name);
-    if (actual === null) return false;
-    if (!matchesValue(actual, test)) return false;
+    const actual = element.getAttribute(test.name);
+    if (actual === null || !matchesValue(actual, test)) return false;
   }
   return true;
 }
@@ -185,7 +265,9 @@ function parseChain(selector: string): Chain | null {
     rest = rest.slice(combinator[0].length);
   }
   if (compounds.length === 0) return null;
-  return { parts: compounds.reverse(), combinators: combinators.reverse() };
+  const only = compounds.length === 1 ? compounds[0]! : null;
+  const alone = only && !only.tag && !only.id && only.classes.length === 0 && only.attributes.length === 1 ? only.attributes[0] : undefined;
+  return { parts: compounds.reverse(), combinators: combinators.reverse(), ...(alone ? { alone } : {}) };
 }
 
 function parseCompound(input: string): { compound: Compound; rest: string } | null {

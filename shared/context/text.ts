@@ -1,16 +1,12 @@
 /**
- * Reading text out of a page without layout: a TreeWalker over text nodes that leaves out chrome, hidden
+ * Reading text out of a page without layout: a walk over text nodes that leaves out chrome, hidden
  * parts and people, and stops as soon as the text budget is filled. It never calls `innerText` (which
  * forces layout), so it costs the same in a live tab, a parsed page in Node, or a background document.
  */
 import { compileSelectors, type AttributeReader, type SelectorMatcher } from './selector.ts';
 import { MAX_HEADING_LENGTH, MAX_HEADINGS, MAX_NODES_VISITED } from './types.ts';
 
-// NodeFilter and Node constants by value: Node.js has no such globals.
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
+// Node constants by value: Node.js has no such globals.
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -107,43 +103,72 @@ export function collectText(
   return { text: truncate(collapseWhitespace(state.parts.join('')), budget), headings: state.headings };
 }
 
+/**
+ * Walks `root` in document order by first child and next sibling, as a TreeWalker over elements and text
+ * would, but without calling back into script for every node (costly in browsers and in jsdom alike).
+ * An excluded element's whole subtree is passed over. The nearest enclosing block is tracked on the way
+ * down instead of being looked up again for every text node.
+ */
 function walk(root: ParentNode, state: WalkState): void {
-  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const rootNode = root as unknown as Node;
   const matcher = compileSelectors(state.exclude);
   const others = new Set<Element>(state.skip);
   if (matcher.unsupported) for (const element of excludedIn(root, matcher.unsupported)) others.add(element);
-  const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (node: Node) => (node.nodeType === ELEMENT_NODE && isSkipped(node as Element, matcher, others) ? FILTER_REJECT : FILTER_ACCEPT),
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (++state.visited > MAX_NODES_VISITED || state.length >= state.budget) {
-      state.done = true;
-      return;
+  // blocks[i] is the nearest block around the children of the i-th open element (blocks[0]: the root's).
+  const blocks: (Node | null)[] = [nearestBlock(rootNode)];
+  let node: Node | null = rootNode.firstChild;
+  while (node) {
+    let enter = false;
+    const type = node.nodeType;
+    if (type === TEXT_NODE || (type === ELEMENT_NODE && !isSkipped(node as Element, matcher, others))) {
+      if (++state.visited > MAX_NODES_VISITED || state.length >= state.budget) {
+        state.done = true;
+        return;
+      }
+      if (type === TEXT_NODE) {
+        addText((node as Text).data, blocks[blocks.length - 1] ?? null, state);
+      } else {
+        const element = node as Element;
+        visitElement(element, state);
+        if (state.done) return;
+        if (element.firstChild) {
+          blocks.push(INLINE_TAGS.has(element.localName) ? (blocks[blocks.length - 1] ?? null) : element);
+          enter = true;
+        }
+      }
     }
-    if (node.nodeType === TEXT_NODE) {
-      addText(node as Text, state);
+    if (enter) {
+      node = node.firstChild;
       continue;
     }
-    const element = node as Element;
-    const name = element.localName;
-    if (name === 'br' || name === 'hr') state.parts.push(' ');
-    else if (/^h[1-6]$/.test(name) || element.getAttribute('role') === 'heading') addHeading(element, state);
-    // Brightspace keeps authored HTML in a <template> that its element renders into a shadow root: read the
-    // template and not also the rendered copy.
-    const template = name === 'd2l-html-block' ? templateChild(element) : null;
-    if (template) walk(template.content, state);
-    else if (element.shadowRoot) walk(element.shadowRoot, state);
-    if (state.done) return;
+    // Up to the nearest ancestor with a next sibling, closing the elements passed on the way.
+    while (node && node !== rootNode && !node.nextSibling) {
+      node = node.parentNode;
+      blocks.pop();
+    }
+    node = node && node !== rootNode ? node.nextSibling : null;
   }
 }
 
-function addText(node: Text, state: WalkState): void {
-  const data = node.data;
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** What an element that is read adds itself: a break, a heading, or the content of its template or shadow root. */
+function visitElement(element: Element, state: WalkState): void {
+  const name = element.localName;
+  if (name === 'br' || name === 'hr') state.parts.push(' ');
+  else if (HEADING_TAGS.has(name) || element.getAttribute('role') === 'heading') addHeading(element, state);
+  // Brightspace keeps authored HTML in a <template> that its element renders into a shadow root: read the
+  // template and not also the rendered copy.
+  const template = name === 'd2l-html-block' ? templateChild(element) : null;
+  if (template) walk(template.content, state);
+  else if (element.shadowRoot) walk(element.shadowRoot, state);
+}
+
+function addText(data: string, block: Node | null, state: WalkState): void {
   if (!/\S/.test(data)) {
     if (data.length > 0) state.parts.push(' ');
     return;
   }
-  const block = blockOf(node);
   if (block !== state.lastBlock) {
     state.parts.push(' ');
     state.lastBlock = block;
@@ -159,13 +184,13 @@ function addHeading(element: Element, state: WalkState): void {
   if (heading) state.headings.push(heading);
 }
 
-/** The nearest ancestor that is not inline: text in different blocks gets a space between it. */
-function blockOf(node: Node): Node | null {
-  let parent = node.parentNode;
-  while (parent && parent.nodeType === ELEMENT_NODE && INLINE_TAGS.has((parent as Element).localName)) {
-    parent = parent.parentNode;
+/** `node` itself unless it is an inline element, else its nearest ancestor that is not inline. */
+function nearestBlock(node: Node): Node | null {
+  let block: Node | null = node;
+  while (block && block.nodeType === ELEMENT_NODE && INLINE_TAGS.has((block as Element).localName)) {
+    block = block.parentNode;
   }
-  return parent;
+  return block;
 }
 
 function templateChild(element: Element): HTMLTemplateElement | null {
@@ -176,6 +201,7 @@ function templateChild(element: Element): HTMLTemplateElement | null {
 }
 
 const NO_ATTRIBUTES: AttributeReader = () => null;
+const NO_NAMES: readonly string[] = [];
 
 /**
  * True for elements whose whole subtree is left out: chrome tags and roles, hidden elements, elements
@@ -186,16 +212,31 @@ export function isSkipped(element: Element, matcher: SelectorMatcher, others: Re
   if (SKIPPED_TAGS.has(name)) return true;
   if (others.size > 0 && others.has(element)) return true;
   // Most elements carry no attributes at all: only their tag can match.
-  if (!element.hasAttributes()) return name === 'dialog' || matcher.matches(element, NO_ATTRIBUTES);
-  const read: AttributeReader = (attribute) => element.getAttribute(attribute);
-  if (element.hasAttribute('hidden') || element.hasAttribute('inert')) return true;
-  if (name === 'dialog' && !element.hasAttribute('open')) return true;
-  if (read('aria-hidden') === 'true') return true;
-  const role = read('role');
-  if (role && SKIPPED_ROLES.has(role)) return true;
-  const style = read('style');
-  if (style && HIDDEN_STYLE.test(style)) return true;
-  return matcher.matches(element, read);
+  if (!element.hasAttributes()) return name === 'dialog' || matcher.matches(element, NO_ATTRIBUTES, NO_NAMES);
+  // One look at the attribute names, then only the attributes that are there are read.
+  const names = element.getAttributeNames();
+  let open = false;
+  for (const attribute of names) {
+    switch (attribute) {
+      case 'hidden':
+      case 'inert':
+        return true;
+      case 'open':
+        open = true;
+        break;
+      case 'aria-hidden':
+        if (element.getAttribute(attribute) === 'true') return true;
+        break;
+      case 'role':
+        if (SKIPPED_ROLES.has(element.getAttribute(attribute) ?? '')) return true;
+        break;
+      case 'style':
+        if (HIDDEN_STYLE.test(element.getAttribute(attribute) ?? '')) return true;
+        break;
+    }
+  }
+  if (name === 'dialog' && !open) return true;
+  return matcher.matchesElement(element, names);
 }
 
 /** Every element under `root` that matches `selector` (for selectors the compiled matcher leaves to the DOM). */
