@@ -28,16 +28,24 @@ describe('expandOccurrences before and after ical.js is loaded', () => {
     expect(needsIcal(single)).toBe(false);
     expect(expandOccurrences(single, from, to).occurrences.map((o) => o.start)).toEqual(['2026-03-02T10:00:00+01:00', '2026-03-09T10:00:00+01:00']);
 
-    const weekly = catalog(event('weekly', { rrule: 'FREQ=WEEKLY;COUNT=4' }));
-    expect(needsIcal(weekly)).toBe(true);
-    const before = expandOccurrences(weekly, from, to);
+    // Common rules are walked without ical.js.
+    const weekly = catalog(event('weekly', { rrule: 'FREQ=WEEKLY;COUNT=4' }), event('monthly', { rrule: 'FREQ=MONTHLY;BYDAY=1MO;UNTIL=20260601T000000Z' }));
+    expect(needsIcal(weekly)).toBe(false);
+    const walked = expandOccurrences(weekly, from, to);
+    expect(walked.occurrences.map((o) => `${o.itemId} ${o.start.slice(0, 10)}`)).toEqual(['monthly 2026-03-02', 'weekly 2026-03-02', 'weekly 2026-03-09', 'weekly 2026-03-16', 'weekly 2026-03-23']);
+    expect(walked.truncated).toBe(false);
+
+    // A rule by day of the year waits for ical.js.
+    const byWeek = catalog(event('by-year-day', { rrule: 'FREQ=YEARLY;BYYEARDAY=61,68' }));
+    expect(needsIcal(byWeek)).toBe(true);
+    const before = expandOccurrences(byWeek, from, to);
     expect(before.occurrences).toHaveLength(1);
     expect(before.truncated).toBe(true);
 
     await loadRecurrence();
-    expect(needsIcal(weekly)).toBe(false);
-    const after = expandOccurrences(weekly, from, to);
-    expect(after.occurrences.map((o) => o.start.slice(0, 10))).toEqual(['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23']);
+    expect(needsIcal(byWeek)).toBe(false);
+    const after = expandOccurrences(byWeek, from, to);
+    expect(after.occurrences.map((o) => o.start.slice(0, 10))).toEqual(['2026-03-02', '2026-03-09']);
     expect(after.truncated).toBe(false);
   });
 });

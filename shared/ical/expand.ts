@@ -1,7 +1,7 @@
 /**
- * Every occurrence of a catalog's events in a time range: recurrence rules (through ical.js's RecurIterator,
- * run on the wall clock of the event's zone, in recurrence.ts; ical-loader.ts loads it, so a calendar without
- * rules never downloads it), extra dates (RDATE), excluded dates (EXDATE) and changed or
+ * Every occurrence of a catalog's events in a time range: recurrence rules (walked on the wall clock of the
+ * event's zone by rrule-walker.ts; the rare rules it does not read by ical.js's RecurIterator in recurrence.ts,
+ * which ical-loader.ts loads only for calendars that have them), extra dates (RDATE), excluded dates (EXDATE) and changed or
  * cancelled occurrences (`overrides`). Wall times become instants with `Intl`, so 10:00 stays 10:00 on both
  * sides of a daylight-saving change, and a local time that does not exist or happens twice is read as
  * RFC 5545 says.
@@ -13,6 +13,7 @@
 import type { Catalog, CatalogEvent, EventStatus, LocalizedText, Location } from '../catalog/types.ts';
 import { eventTiming, readWall, zoneClock, type Clock } from './event-time.ts';
 import { loadedRecurrence } from './ical-loader.ts';
+import { canWalkRule, walkRule } from './rrule-walker.ts';
 import { addDays, formatDate, formatOffset, formatWallTime, localTimeZone, parseTime, utcFromWall, wallFromUtc, type WallTime } from './time.ts';
 
 export interface Occurrence {
@@ -277,21 +278,14 @@ function expandEvent(
   }
 
   if (!rruleText) return truncated;
+  const walk = { rule: rruleText, timing, clock, instantOf, earliestUseful, latestStart, maxIterations: context.maxIterations, budget: context.budget, consider };
+  // Common rules are walked here; the others need ical.js.
+  const walked = walkRule(walk);
+  if (walked !== undefined) return walked || truncated;
   const recurrence = loadedRecurrence();
   // Without ical.js the rule cannot be followed; the caller should have loaded it (needsIcal, loadRecurrence).
   if (!recurrence) return true;
-  const hitBound = recurrence.followRule({
-    rule: rruleText,
-    timing,
-    clock,
-    instantOf,
-    earliestUseful,
-    latestStart,
-    maxIterations: context.maxIterations,
-    budget: context.budget,
-    consider,
-  });
-  return hitBound || truncated;
+  return recurrence.followRule(walk) || truncated;
 }
 
 function compareWall(a: WallTime, b: WallTime): number {
@@ -306,11 +300,18 @@ function toEpoch(value: Date | string | number): number {
   return Number.NaN;
 }
 
-/** True when the catalog has events with a recurrence rule and ical.js, which follows them, is not loaded yet. */
+/**
+ * True when the catalog has events with a recurrence rule that rrule-walker.ts does not follow and ical.js,
+ * which does, is not loaded yet.
+ */
 export function needsIcal(catalog: Catalog | undefined): boolean {
   if (loadedRecurrence()) return false;
   const items = Array.isArray(catalog?.items) ? catalog.items : [];
-  return items.some((item) => item?.type === 'event' && typeof item.rrule === 'string' && item.rrule.trim() !== '');
+  return items.some((item) => {
+    if (item?.type !== 'event' || typeof item.rrule !== 'string' || item.rrule.trim() === '') return false;
+    const timing = eventTiming(item);
+    return timing !== undefined && !canWalkRule(item.rrule.trim().replace(/^RRULE:/i, ''), timing.start);
+  });
 }
 
 /**

@@ -343,7 +343,9 @@ export class KwCalendar extends KwElement {
     if (this.recordingsShown === 0 || changed.has('limit')) this.recordingsShown = Math.min(10, this.pageSize);
     // Attribute notices show in every state, so their texts are asked for here.
     if (this.settingsProblems() && !extras) this.needExtras();
-    this.model = this.buildModel();
+    // The notices come with the calendar: it waits for their texts as it does for ical.js.
+    const noticesWaiting = !extras && !this.extrasFailed && this.settingsProblems() !== undefined;
+    this.model = noticesWaiting ? undefined : this.buildModel();
     // kw-load: the feeds are loaded and everything needed to show them is here (the next render shows them).
     const loaded = this.feed.loaded;
     if (loaded && (this.model || loaded.state !== 'ready' || this.icalFailed || this.extrasFailed)) {

@@ -43,7 +43,7 @@ describe('<kw-calendar>: what a page downloads', () => {
     }
   });
 
-  it('loads ical.js for a calendar with a recurrence rule, and sends kw-load once it can show every occurrence', async () => {
+  it('shows a calendar with common recurrence rules without ical.js, and sends kw-load once it can show every occurrence', async () => {
     const element = document.createElement('kw-calendar') as KwCalendar;
     for (const [name, value] of Object.entries({ src: SCHOOL_ICS, view: 'list', from: '2025-03-01', to: '2025-04-01', 'time-zone': 'Europe/Amsterdam' })) element.setAttribute(name, value);
     const loaded = oneEvent(element, 'kw-load');
@@ -51,11 +51,19 @@ describe('<kw-calendar>: what a page downloads', () => {
     try {
       expect((await loaded).detail.state).to.equal('ready');
       await element.updateComplete;
-      expect(fetched('/shared/ical/recurrence.ts')).to.equal(true);
+      expect(fetched('/shared/ical/recurrence.ts')).to.equal(false);
       expect(element.shadowRoot!.querySelector('.loading')).to.equal(null);
       expect(listed(element).length).to.be.greaterThan(2);
     } finally {
       element.remove();
     }
+  });
+
+  it('loads ical.js for a rule the walker leaves to it (by day of the year)', async () => {
+    const byWeek = PLAIN_ICS.replace('SUMMARY:Open dag\r\n', 'SUMMARY:Open dag\r\nRRULE:FREQ=YEARLY;BYYEARDAY=74,81\r\n');
+    restore.push(stubFetch('week-dagen.ics', async () => new Response(byWeek, { headers: { 'content-type': 'text/calendar' } })));
+    const element = await calendar(html`<kw-calendar src="/week-dagen.ics" view="list" from="2025-03-01" to="2025-04-01" time-zone="Europe/Amsterdam"></kw-calendar>`);
+    expect(fetched('/shared/ical/recurrence.ts')).to.equal(true);
+    expect(listed(element).map(([start]) => start)).to.deep.equal(['2025-03-15T10:00:00+01:00', '2025-03-22T10:00:00+01:00', '2025-03-22T10:00:00+01:00']);
   });
 });
