@@ -20,9 +20,20 @@ const ENGLISH = new Set([
   'them', 'its', 'been', 'do', 'does', 'than', 'more', 'all', 'each', 'my',
 ]);
 
+/** Tags already normalised: a page declares the same few languages over and over. */
+const normalizedTags = new Map<string, string | undefined>();
+
 /** Normalises a language tag to BCP 47 casing (`nl-nl` → `nl-NL`), or undefined when it is not one. */
 export function normalizeLanguageTag(value: string | null | undefined): string | undefined {
-  const tag = value?.trim();
+  if (!value) return undefined;
+  if (normalizedTags.has(value)) return normalizedTags.get(value);
+  const normalized = normalizeTag(value);
+  if (normalizedTags.size < 64) normalizedTags.set(value, normalized);
+  return normalized;
+}
+
+function normalizeTag(value: string): string | undefined {
+  const tag = value.trim();
   if (!tag || !LANGUAGE_TAG.test(tag)) return undefined;
   const [language, ...rest] = tag.split(/[-_]/);
   const subtags = rest.map((part) => {

@@ -44,6 +44,13 @@ export class SelectorMatcher {
   /** Selectors whose subject names only attributes, by the first attribute's name: most elements lack it. */
   private readonly byAttribute = new Map<string, Chain[]>();
   private readonly anyElement: Chain[] = [];
+  /**
+   * One test for every class the selectors index: a class attribute without any of them (most of them)
+   * costs one regular-expression test instead of a split and a lookup per class.
+   */
+  private readonly anyIndexedClass: RegExp | null;
+  /** Per attribute name, one test for all its `[name*="value"]` selectors that stand alone. */
+  private readonly containsAny = new Map<string, RegExp>();
   /** Selectors this matcher cannot evaluate, joined as a selector list (empty when none). */
   readonly unsupported: string;
 
@@ -63,6 +70,13 @@ export class SelectorMatcher {
       else this.anyElement.push(chain);
     }
     this.unsupported = unsupported.join(', ');
+    this.anyIndexedClass = this.byClass.size > 0 ? new RegExp(`(?:^|\\s)(?:${[...this.byClass.keys()].map(escapeRegExp).join('|')})(?=\\s|$)`) : null;
+    for (const [name, chains] of this.byAttribute) {
+      const contained = chains.filter((chain) => chain.alone?.operator === '*=' && !chain.alone.ignoreCase && chain.alone.value !== '');
+      if (contained.length < 2) continue;
+      this.containsAny.set(name, new RegExp(contained.map((chain) => escapeRegExp(chain.alone!.value)).join('|')));
+      this.byAttribute.set(name, chains.filter((chain) => !contained.includes(chain)));
+    }
   }
 
   /**
@@ -81,8 +95,10 @@ export class SelectorMatcher {
 
   private matchesSubject(subject: Subject, attributeNames: readonly string[] | undefined): boolean {
     if (subject.id && this.test(this.byId.get(subject.id), subject)) return true;
-    for (const name of subject.classes) {
-      if (this.test(this.byClass.get(name), subject)) return true;
+    if (subject.classAttribute && this.anyIndexedClass?.test(subject.classAttribute)) {
+      for (const name of subject.classes) {
+        if (this.test(this.byClass.get(name), subject)) return true;
+      }
     }
     if (this.test(this.byTag.get(subject.element.localName), subject)) return true;
     if (this.byAttribute.size > 0) {
@@ -104,6 +120,7 @@ export class SelectorMatcher {
   private testByAttribute(name: string, chains: Chain[], subject: Subject): boolean {
     const value = readAttribute(subject, name);
     if (value === null) return false;
+    if (this.containsAny.get(name)?.test(value)) return true;
     for (const chain of chains) {
       const alone = chain.alone;
       if (alone ? matchesValue(value, alone) : matchesSubject(subject, chain.parts[0]!) && (chain.parts.length === 1 || matchesAncestors(subject.element, chain, 1))) {
@@ -137,8 +154,11 @@ interface Subject {
 function subjectOf(element: Element, read: AttributeReader | null): Subject {
   const id = read ? read('id') : element.getAttribute('id');
   const classAttribute = read ? read('class') : element.getAttribute('class');
-  const classes = classAttribute ? splitClasses(classAttribute) : NO_CLASSES;
-  return { element, id, classAttribute, classes, read };
+  return { element, id, classAttribute, classes: classAttribute ? splitClasses(classAttribute) : NO_CLASSES, read };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function readAttribute(subject: Subject, name: string): string | null {
