@@ -96,7 +96,7 @@ export class SelectorMatcher {
   private matchesSubject(subject: Subject, attributeNames: readonly string[] | undefined): boolean {
     if (subject.id && this.test(this.byId.get(subject.id), subject)) return true;
     if (subject.classAttribute && this.anyIndexedClass?.test(subject.classAttribute)) {
-      for (const name of subject.classes) {
+      for (const name of classesOf(subject)) {
         if (this.test(this.byClass.get(name), subject)) return true;
       }
     }
@@ -146,7 +146,8 @@ interface Subject {
   element: Element;
   id: string | null;
   classAttribute: string | null;
-  classes: readonly string[];
+  /** The class tokens, split when first needed (most elements never need them). */
+  classes: readonly string[] | null;
   /** How to read its other attributes; null: the element's own `getAttribute`. */
   read: AttributeReader | null;
 }
@@ -154,7 +155,12 @@ interface Subject {
 function subjectOf(element: Element, read: AttributeReader | null): Subject {
   const id = read ? read('id') : element.getAttribute('id');
   const classAttribute = read ? read('class') : element.getAttribute('class');
-  return { element, id, classAttribute, classes: classAttribute ? splitClasses(classAttribute) : NO_CLASSES, read };
+  return { element, id, classAttribute, classes: classAttribute ? null : NO_CLASSES, read };
+}
+
+function classesOf(subject: Subject): readonly string[] {
+  subject.classes ??= splitClasses(subject.classAttribute ?? '');
+  return subject.classes;
 }
 
 function escapeRegExp(text: string): string {
@@ -195,7 +201,10 @@ function add(map: Map<string, Chain[]>, key: string, chain: Chain): void {
 function matchesSubject(subject: Subject, compound: Compound): boolean {
   if (compound.tag && subject.element.localName !== compound.tag) return false;
   if (compound.id && subject.id !== compound.id) return false;
-  for (const name of compound.classes) if (!subject.classes.includes(name)) return false;
+  if (compound.classes.length > 0) {
+    const classes = classesOf(subject);
+    for (const name of compound.classes) if (!classes.includes(name)) return false;
+  }
   for (const test of compound.attributes) {
     const actual = readAttribute(subject, test.name);
     if (actual === null || !matchesValue(actual, test)) return false;

@@ -76,6 +76,8 @@ interface WalkState {
   budget: number;
   visited: number;
   lastBlock: Node | null;
+  /** True when the last part added ends with a space (and at the start, so the text never starts with one). */
+  endsWithSpace: boolean;
   headings: string[];
   exclude: string;
   skip: readonly Element[];
@@ -94,13 +96,14 @@ export function collectText(
   skip: readonly Element[] = [],
 ): CollectedText {
   const state: WalkState = {
-    parts: [], length: 0, budget, visited: 0, lastBlock: null, headings: [], exclude, skip, done: false,
+    parts: [], length: 0, budget, visited: 0, lastBlock: null, endsWithSpace: true, headings: [], exclude, skip, done: false,
   };
   for (const root of roots) {
     if (state.done) break;
     walk(root, state);
   }
-  return { text: truncate(collapseWhitespace(state.parts.join('')), budget), headings: state.headings };
+  // The parts never hold two spaces in a row (see pushSpace): trimming the ends collapses all whitespace.
+  return { text: truncate(state.parts.join('').trim(), budget), headings: state.headings };
 }
 
 /**
@@ -155,7 +158,7 @@ const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** What an element that is read adds itself: a break, a heading, or the content of its template or shadow root. */
 function visitElement(element: Element, state: WalkState): void {
   const name = element.localName;
-  if (name === 'br' || name === 'hr') state.parts.push(' ');
+  if (name === 'br' || name === 'hr') pushSpace(state);
   else if (HEADING_TAGS.has(name) || element.getAttribute('role') === 'heading') addHeading(element, state);
   // Brightspace keeps authored HTML in a <template> that its element renders into a shadow root: read the
   // template and not also the rendered copy.
@@ -166,16 +169,25 @@ function visitElement(element: Element, state: WalkState): void {
 
 function addText(data: string, block: Node | null, state: WalkState): void {
   if (!/\S/.test(data)) {
-    if (data.length > 0) state.parts.push(' ');
+    if (data.length > 0) pushSpace(state);
     return;
   }
   if (block !== state.lastBlock) {
-    state.parts.push(' ');
+    pushSpace(state);
     state.lastBlock = block;
   }
   const piece = data.replace(/\s+/g, ' ');
-  state.parts.push(piece);
+  state.parts.push(state.endsWithSpace && piece.startsWith(' ') ? piece.slice(1) : piece);
+  state.endsWithSpace = piece.endsWith(' ');
+  // The budget counts the piece as read, its leading space included, as it always has.
   state.length += piece.length;
+}
+
+/** Adds a space unless the text gathered so far already ends with one. */
+function pushSpace(state: WalkState): void {
+  if (state.endsWithSpace) return;
+  state.parts.push(' ');
+  state.endsWithSpace = true;
 }
 
 function addHeading(element: Element, state: WalkState): void {
