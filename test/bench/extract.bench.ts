@@ -1,7 +1,7 @@
 /**
  * Page-context extraction (shared/context): a 40 KB Moodle page, parsed once with jsdom in Node and then
- * read by extractContext many times. Parsing is not timed (a browser has parsed the page before the
- * extension reads it). jsdom is slower than a browser's DOM, so these numbers are an upper bound.
+ * read by extractContext many times, and freshly parsed copies read once each (as a content script reads
+ * a page). Parsing is not timed (a browser has parsed the page before the extension reads it). jsdom is slower than a browser's DOM, so these numbers are an upper bound.
  * Also reads a 2 MB page to show the cost stays bounded by the text budget.
  */
 import { JSDOM } from 'jsdom';
@@ -35,13 +35,30 @@ const page = paddedMoodlePage(40 * 1024);
 const parseStart = performance.now();
 const { window } = new JSDOM(page.html, { url: page.url });
 const parseMs = performance.now() - parseStart;
+// The very first call in this process (cold code, selector lists not yet compiled), as on a page load.
+const coldStart = performance.now();
 const context = extractContext(window.document, page.url);
+const coldMs = performance.now() - coldStart;
 const forty = stats(time(() => extractContext(window.document, page.url), 300));
+// A content script reads each page once, in a document it has not touched before: a freshly parsed
+// document per sample (parsing not timed) shows that cost, which repeated reads of one document hide.
+const freshSamples: number[] = [];
+for (let run = 0; run < 25; run++) {
+  const fresh = new JSDOM(page.html, { url: page.url });
+  const start = performance.now();
+  extractContext(fresh.window.document, page.url);
+  if (run >= 5) freshSamples.push(performance.now() - start);
+  fresh.window.close();
+}
+const freshStats = stats(freshSamples);
 
 console.log(`40 KB Moodle page (${(page.html.length / 1024).toFixed(1)} KB, ${window.document.getElementsByTagName('*').length} elements; jsdom parse once: ${parseMs.toFixed(1)} ms, not timed)`);
-console.log(`  extractContext: ${format(forty)}`);
+console.log(`  extractContext, same document again: ${format(forty)}`);
+console.log(`  extractContext, first call in this process: ${coldMs.toFixed(2)} ms`);
+console.log(`  extractContext, first call on a freshly parsed document: ${format(freshStats)}`);
 console.log(`  context: lms=${context.lms} pageKind=${context.pageKind} text=${context.text.length} chars, ${context.headings.length} headings`);
-console.log(`  target p95 <= ${TARGET_P95_MS} ms: ${forty.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}`);
+const verdict = (value: number) => (value <= TARGET_P95_MS ? 'met' : 'NOT met');
+console.log(`  target p95 <= ${TARGET_P95_MS} ms: same document ${verdict(forty.p95)}, fresh document ${verdict(freshStats.p95)}`);
 
 const huge = paddedMoodlePage(2 * 1024 * 1024);
 const hugeDom = new JSDOM(huge.html, { url: huge.url });
