@@ -90,7 +90,7 @@ export class SelectorMatcher {
 
   /** {@link matches} for an element read with its own `getAttribute`. */
   matchesElement(element: Element, attributeNames: readonly string[]): boolean {
-    return this.matchesSubject(subjectOf(element, null), attributeNames);
+    return this.matchesSubject(subjectOf(element, null, attributeNames), attributeNames);
   }
 
   private matchesSubject(subject: Subject, attributeNames: readonly string[] | undefined): boolean {
@@ -152,9 +152,10 @@ interface Subject {
   read: AttributeReader | null;
 }
 
-function subjectOf(element: Element, read: AttributeReader | null): Subject {
-  const id = read ? read('id') : element.getAttribute('id');
-  const classAttribute = read ? read('class') : element.getAttribute('class');
+/** The subject for `element`; `names`, when known, spares reading an id or class it does not have. */
+function subjectOf(element: Element, read: AttributeReader | null, names?: readonly string[]): Subject {
+  const id = read ? read('id') : !names || names.includes('id') ? element.getAttribute('id') : null;
+  const classAttribute = read ? read('class') : !names || names.includes('class') ? element.getAttribute('class') : null;
   return { element, id, classAttribute, classes: classAttribute ? null : NO_CLASSES, read };
 }
 

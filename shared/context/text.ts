@@ -123,7 +123,8 @@ function walk(root: ParentNode, state: WalkState): void {
   while (node) {
     let enter = false;
     const type = node.nodeType;
-    if (type === TEXT_NODE || (type === ELEMENT_NODE && !isSkipped(node as Element, matcher, others))) {
+    const names = type === ELEMENT_NODE ? attributeNamesOf(node as Element) : NO_NAMES;
+    if (type === TEXT_NODE || (type === ELEMENT_NODE && !isSkippedWith(node as Element, names, matcher, others))) {
       if (++state.visited > MAX_NODES_VISITED || state.length >= state.budget) {
         state.done = true;
         return;
@@ -132,7 +133,7 @@ function walk(root: ParentNode, state: WalkState): void {
         addText((node as Text).data, blocks[blocks.length - 1] ?? null, state);
       } else {
         const element = node as Element;
-        visitElement(element, state);
+        visitElement(element, names, state);
         if (state.done) return;
         if (element.firstChild) {
           blocks.push(INLINE_TAGS.has(element.localName) ? (blocks[blocks.length - 1] ?? null) : element);
@@ -156,10 +157,10 @@ function walk(root: ParentNode, state: WalkState): void {
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** What an element that is read adds itself: a break, a heading, or the content of its template or shadow root. */
-function visitElement(element: Element, state: WalkState): void {
+function visitElement(element: Element, names: readonly string[], state: WalkState): void {
   const name = element.localName;
   if (name === 'br' || name === 'hr') pushSpace(state);
-  else if (HEADING_TAGS.has(name) || element.getAttribute('role') === 'heading') addHeading(element, state);
+  else if (HEADING_TAGS.has(name) || (names.includes('role') && element.getAttribute('role') === 'heading')) addHeading(element, state);
   // Brightspace keeps authored HTML in a <template> that its element renders into a shadow root: read the
   // template and not also the rendered copy.
   const template = name === 'd2l-html-block' ? templateChild(element) : null;
@@ -220,13 +221,21 @@ const NO_NAMES: readonly string[] = [];
  * matched by `matcher`, and the elements in `others`.
  */
 export function isSkipped(element: Element, matcher: SelectorMatcher, others: ReadonlySet<Element>): boolean {
+  return isSkippedWith(element, attributeNamesOf(element), matcher, others);
+}
+
+/** The names of an element's attributes, looked up once so that only attributes it has are read. */
+function attributeNamesOf(element: Element): readonly string[] {
+  return element.hasAttributes() ? element.getAttributeNames() : NO_NAMES;
+}
+
+/** {@link isSkipped} for an element whose attribute names are known. */
+function isSkippedWith(element: Element, names: readonly string[], matcher: SelectorMatcher, others: ReadonlySet<Element>): boolean {
   const name = element.localName;
   if (SKIPPED_TAGS.has(name)) return true;
   if (others.size > 0 && others.has(element)) return true;
   // Most elements carry no attributes at all: only their tag can match.
-  if (!element.hasAttributes()) return name === 'dialog' || matcher.matches(element, NO_ATTRIBUTES, NO_NAMES);
-  // One look at the attribute names, then only the attributes that are there are read.
-  const names = element.getAttributeNames();
+  if (names.length === 0) return name === 'dialog' || matcher.matches(element, NO_ATTRIBUTES, NO_NAMES);
   let open = false;
   for (const attribute of names) {
     switch (attribute) {
