@@ -4,6 +4,7 @@
  * announced as a `change` event here and, through a BroadcastChannel, in every other tab and extension
  * page, so all saved lists stay the same.
  */
+import { localize } from '../catalog/localize.ts';
 import type { Catalog, CatalogEvent, Item } from '../catalog/types.ts';
 import type { CachedFeed, FeedCache } from '../feed/cache-types.ts';
 import { catalogToICalendar } from '../ical/write.ts';
@@ -14,7 +15,7 @@ import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_MAX_FILE_BYTES, downloadFile, fileTarg
 import type { FileTarget } from './file-fetch.ts';
 import { DEFAULT_DB_NAME } from './schema.ts';
 import type { StoredFile } from './schema.ts';
-import { matchesQuery, pickText } from './text.ts';
+import { matchesQuery } from './text.ts';
 import { buildExport, DEFAULT_MAX_IMPORT_CHARS, DEFAULT_MAX_IMPORT_ITEMS, mergeNotes, parseExport } from './transfer.ts';
 import type { ImportEntry } from './transfer.ts';
 import type {
@@ -123,7 +124,7 @@ function eventForCalendar(saved: SavedItem, lang: string): CatalogEvent {
   const copy: CatalogEvent = { ...event, provenance: { catalogId: saved.catalogId, originalId, ...(saved.feedUrl ? { feedUrl: saved.feedUrl } : {}) } };
   if (saved.note) {
     const label = lang.toLowerCase().startsWith('nl') ? 'Mijn notitie' : 'My note';
-    const summary = pickText(event.summary, lang);
+    const summary = localize(event.summary, lang, 'nl');
     copy.summary = summary ? `${summary}\n\n${label}: ${saved.note}` : `${label}: ${saved.note}`;
   }
   return copy;
