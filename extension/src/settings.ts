@@ -3,6 +3,7 @@
  * from Chrome policy or Firefox policies.json). A value the administrator set wins and is shown as locked.
  * Both sources are read as untrusted input: anything malformed is left out with a reason, never thrown.
  */
+import { isRecord } from './messages.ts';
 
 export type UiLanguage = 'auto' | 'nl' | 'en';
 
@@ -95,10 +96,6 @@ export function normaliseOrigin(raw: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asLanguage(value: unknown): UiLanguage | undefined {
