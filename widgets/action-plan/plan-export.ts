@@ -2,17 +2,12 @@
  * An action plan as files: Markdown to keep, print or paste into a team document, and iCalendar with one
  * all-day event per dated step (written by the core's iCalendar writer, so the plan drops into any agenda).
  */
-import { resolveText } from '../../shared/catalog/localize.ts';
-import type { Catalog, CatalogEvent, LocalizedText, Practice } from '../../shared/catalog/types.ts';
+import { localize } from '../../shared/catalog/localize.ts';
+import type { Catalog, CatalogEvent, Practice } from '../../shared/catalog/types.ts';
 import { catalogToICalendar } from '../../shared/ical/write.ts';
 import type { ActionPlan } from '../../shared/store/index.ts';
 import { formatDate } from '../shared/i18n.ts';
 import type { PlanMessages } from './strings.ts';
-
-/** Text in the reader's language. */
-function text(value: LocalizedText | undefined, lang: string): string {
-  return resolveText(value, lang).text;
-}
 
 /** Markdown-escapes text typed by a person or read from a feed, so it stays text in the export. */
 function escapeMarkdown(value: string): string {
@@ -37,10 +32,10 @@ export function planToMarkdown(plan: ActionPlan, practiceOf: (itemKey: string) =
   const lines = [`# ${escapeMarkdown(plan.title || m.defaultTitle)}`, '', m.madeWith(formatDate(plan.updatedAt, locale)), '', `${m.progressLabel}: ${m.progress(done, total)}`, ''];
   for (const entry of plan.entries) {
     const practice = practiceOf(entry.itemKey);
-    lines.push(`## ${escapeMarkdown(text(practice?.title, lang) || entry.itemKey)}`, '');
+    lines.push(`## ${escapeMarkdown(localize(practice?.title, lang) || entry.itemKey)}`, '');
     for (const step of [...entry.steps].sort((a, b) => a.index - b.index)) {
       const facts = [step.owner ? `${m.whoLabel}: ${escapeMarkdown(step.owner)}` : '', step.due ? `${m.whenLabel}: ${formatDate(step.due, locale)}` : ''].filter(Boolean);
-      lines.push(`- [${step.done ? 'x' : ' '}] ${escapeMarkdown(text(practice?.steps?.[step.index], lang))}${facts.length ? ` (${facts.join(', ')})` : ''}`);
+      lines.push(`- [${step.done ? 'x' : ' '}] ${escapeMarkdown(localize(practice?.steps?.[step.index], lang))}${facts.length ? ` (${facts.join(', ')})` : ''}`);
       if (step.note) lines.push(`  ${m.noteLabel}: ${escapeMarkdown(step.note)}`);
     }
     if (practice?.url && /^https?:\/\//i.test(practice.url)) lines.push('', `${m.source}: <${practice.url}>`);
@@ -54,14 +49,14 @@ export function planToICalendar(plan: ActionPlan, practiceOf: (itemKey: string) 
   const events: CatalogEvent[] = [];
   plan.entries.forEach((entry, entryIndex) => {
     const practice = practiceOf(entry.itemKey);
-    const practiceTitle = text(practice?.title, lang);
+    const practiceTitle = localize(practice?.title, lang);
     for (const step of entry.steps) {
       if (!step.due) continue;
       const description = [`${m.icsStepPrefix}: ${plan.title || m.defaultTitle}`, practiceTitle, step.owner ? `${m.whoLabel}: ${step.owner}` : '', step.note ? `${m.noteLabel}: ${step.note}` : ''].filter(Boolean).join('\n');
       events.push({
         id: `${plan.id}-${entryIndex}-${step.index}`,
         type: 'event',
-        title: text(practice?.steps?.[step.index], lang) || practiceTitle,
+        title: localize(practice?.steps?.[step.index], lang) || practiceTitle,
         summary: description,
         start: step.due,
         timeZone: 'floating',
