@@ -319,10 +319,9 @@ export function needsIcal(catalog: Catalog | undefined): boolean {
  * started before `from` and are still going on are included; cancelled occurrences are included and marked.
  */
 export function expandOccurrences(catalog: Catalog, from: Date, to: Date, options: ExpandOptions = {}): ExpandResult {
-  const occurrences: Occurrence[] = [];
   const fromMs = toEpoch(from);
   let toMs = toEpoch(to);
-  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs <= fromMs) return { occurrences, truncated: false };
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs <= fromMs) return { occurrences: [], truncated: false };
   const limit = Math.max(1, Math.floor(options.limit ?? 10_000));
   const maxIterations = Math.max(1, Math.floor(options.maxIterations ?? 50_000));
   const viewerZone = options.timeZone && zoneClock(options.timeZone) ? options.timeZone : undefined;
@@ -359,7 +358,6 @@ export function expandOccurrences(catalog: Catalog, from: Date, to: Date, option
     collected.length = limit;
     truncated = true;
   }
-  occurrences.push(...collected);
-  return { occurrences, truncated };
+  return { occurrences: collected, truncated };
 }
 
