@@ -90,11 +90,6 @@ function loadExtras(): Promise<unknown> {
 }
 const NEXT_EVENT_YEARS = 3;
 
-/** Epoch ms, in the element's zone, of the start of a day. */
-function dayStart(day: DayKey, zone: string): number {
-  return startOfDayIn(day, zone);
-}
-
 /**
  * An event calendar: a month grid and a list (agenda) of events from Kanswijzer catalogs and iCalendar
  * (.ics) feeds, merged, each in the colour of its source and with a filter per source. Times follow
@@ -264,12 +259,12 @@ export class KwCalendar extends KwElement {
     const from = readBound(this.from, zone);
     const to = readBound(this.to, zone);
     if (!from || !to || to.epoch <= from.epoch) return undefined;
-    const lastOf = (endMs: number, endDay: DayKey) => (dayStart(endDay, zone) === endMs ? addDays(endDay, -1) : endDay);
+    const lastOf = (endMs: number, endDay: DayKey) => (startOfDayIn(endDay, zone) === endMs ? addDays(endDay, -1) : endDay);
     if (this.offset === 0) return { fromMs: from.epoch, toMs: to.epoch, first: from.day, last: lastOf(to.epoch, to.day) };
     const span = Math.max(1, daysBetween(from.day, to.day));
     const first = addDays(from.day, this.offset * span);
     const end = addDays(to.day, this.offset * span);
-    return { fromMs: dayStart(first, zone), toMs: dayStart(end, zone), first, last: addDays(end, -1) };
+    return { fromMs: startOfDayIn(first, zone), toMs: startOfDayIn(end, zone), first, last: addDays(end, -1) };
   }
 
   /** The first day of the month the calendar opens on: that of `from`, else today. */
@@ -410,8 +405,8 @@ export class KwCalendar extends KwElement {
         first = month;
         last = addDays(addMonths(month, 1), -1);
       }
-      fromMs = dayStart(first, zone);
-      toMs = dayStart(addDays(last, 1), zone);
+      fromMs = startOfDayIn(first, zone);
+      toMs = startOfDayIn(addDays(last, 1), zone);
     }
     // A ranged list shows every occurrence; a month is bounded generously (2,000 events a day would be odd).
     const limit = range ? 100_000 : 20_000;
@@ -953,7 +948,7 @@ export class KwCalendar extends KwElement {
   private nextAfter(model: CalendarModel): Occurrence | undefined {
     const visible = this.scopeCache.visible;
     if (!visible) return undefined;
-    const from = dayStart(addDays(model.last, 1), model.zone);
+    const from = startOfDayIn(addDays(model.last, 1), model.zone);
     const key = `${from}\u0000${model.zone}\u0000${this.scopeKey}`;
     if (key !== this.nextKey || this.nextCatalog !== visible) {
       this.nextKey = key;
