@@ -83,6 +83,11 @@ describe('walkRule', () => {
     expect(run(walkRule, { ...monthEnds, maxIterations: 5 })).toMatchObject({ walls: ['2024-01-31T10:00:00', '2024-03-31T10:00:00'], bounded: true });
   });
 
+  it('gives every COUNT occurrence of a monthly rule with months far apart (ical.js stops after two)', () => {
+    const start = { year: 2023, month: 4, day: 1, hour: 10, minute: 0, second: 0 };
+    expect(walls({ rule: 'FREQ=MONTHLY;COUNT=3;BYMONTH=1,4,5', start })).toEqual(['2023-04-01T10:00:00', '2023-05-01T10:00:00', '2024-01-01T10:00:00']);
+  });
+
   it('gives the same occurrences as ical.js on random rules it reads', () => {
     const weekday = fc.constantFrom('SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA');
     const ruleArbitrary = fc
@@ -138,6 +143,12 @@ describe('walkRule', () => {
         const followed = run(followRule, test);
         // ical.js counts a date it gives twice twice for COUNT, ending the rule early (see the test above).
         fc.pre(!(followed.repeated && rule.includes('COUNT')));
+        // ical.js also ends a COUNT rule early when its months are far apart (FREQ=MONTHLY;COUNT=3;BYMONTH=1,4,5
+        // from 1 April gives 1 April and 1 May only; see the test below): the walker's longer list, which starts
+        // with everything ical.js gave, is the RFC's answer.
+        const endedEarly =
+          rule.includes('COUNT') && followed.walls.length < walked.walls.length && followed.walls.every((wall, index) => JSON.stringify(wall) === JSON.stringify(walked.walls[index]));
+        fc.pre(!endedEarly);
         expect(walked.walls, rule).toEqual(followed.walls);
       }),
       { numRuns: 3000 },
