@@ -24,6 +24,16 @@ class HtmlBlock extends HTMLElement {
   }
 }
 
+/** Counts its constructions: a reader that copied it into the page's own document would construct it again. */
+let constructed = 0;
+class CountedWidget extends HTMLElement {
+  constructor() {
+    super();
+    constructed++;
+  }
+}
+if (!customElements.get('kw-counted-widget')) customElements.define('kw-counted-widget', CountedWidget);
+
 if (!customElements.get('kw-shadow-card')) customElements.define('kw-shadow-card', ShadowCard);
 if (!customElements.get('d2l-html-block')) customElements.define('d2l-html-block', HtmlBlock);
 
@@ -56,6 +66,25 @@ describe('extractContext in a live Chromium page', () => {
     expect(context.text).to.contain('Tekst die alleen in een open shadow root staat.');
     expect(context.text).not.to.contain('Schaduwmenu');
     expect(context.headings).to.include('Uit de schaduw');
+  });
+
+  it('reads without changing the page or bringing its copies to life', async () => {
+    const element = await fixture(html`
+      <main>
+        <h1>Stagebeleid</h1>
+        <p>Iedere student krijgt een <strong>eerlijke</strong> kans op een stageplaats.</p>
+        <kw-counted-widget><p>Tekst in een webcomponent.</p></kw-counted-widget>
+        <div class="usermenu">Mirjam de Vos</div>
+      </main>
+    `);
+    const before = element.outerHTML;
+    const built = constructed;
+    const context = extractContext(document, 'https://example.org/stagebeleid');
+    expect(context.text).to.contain('Iedere student krijgt een eerlijke kans op een stageplaats.');
+    expect(context.text).to.contain('Tekst in een webcomponent.');
+    expect(context.text).not.to.contain('Mirjam');
+    expect(element.outerHTML).to.equal(before);
+    expect(constructed).to.equal(built);
   });
 
   it('reads a saved Canvas page parsed with DOMParser, without names or replies', async () => {

@@ -76,6 +76,20 @@ describe('extractContext limits', () => {
     expect(context.title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
   });
 
+  it('reads a page too large for one copy in batches, in document order, still without chrome or names', () => {
+    // 3,000 sections of 4 elements: more than one copy takes, so the reader works through the children.
+    const sections = Array.from({ length: 3000 }, (_, i) =>
+      `<section><h2>Deel ${i + 1}</h2><p>Uitleg over stageplaatsen in deel ${i + 1}.</p><nav>Menu</nav><span class="username">Saskia Vermeer</span></section>`).join('');
+    const document = parseHtml(`<main>${sections}</main>`);
+    const context = extractContext(document, 'https://example.org/groot');
+    expect(context.text.startsWith('Deel 1 Uitleg over stageplaatsen in deel 1. Deel 2 ')).toBe(true);
+    expect(context.text.length).toBeLessThanOrEqual(MAX_TEXT_LENGTH);
+    expect(context.text.length).toBeGreaterThan(MAX_TEXT_LENGTH * 0.9);
+    expect(context.text).not.toContain('Menu');
+    expect(JSON.stringify(context)).not.toContain('Saskia');
+    expect(context.headings.slice(0, 3)).toEqual(['Deel 1', 'Deel 2', 'Deel 3']);
+  });
+
   it('drops the query and fragment on unknown sites', () => {
     const document = parseHtml('<main><p>Tekst</p></main>');
     const context = extractContext(document, new URL('https://user:pw@example.org/pagina?naam=Jan%20Jansen&sessie=1#kop'));
@@ -83,8 +97,13 @@ describe('extractContext limits', () => {
   });
 });
 
-describe('what the text walker reads', () => {
+describe('what the text reader reads', () => {
   const read = (body: string) => extractContext(parseHtml(`<main>${body}</main>`), 'https://example.org/').text;
+
+  it('reads entities and comments in the text as a person sees them', () => {
+    expect(read('<p>Tom &amp; Jerry &lt;3 a&nbsp;b &quot;c&quot; <!-- niet dit --> &amp;lt;</p>')).toBe('Tom & Jerry <3 a b "c" &lt;');
+    expect(read('<p title="a > b">Titel met <a href="/x?a=1&amp;b=2" title=">">link</a> erin</p>')).toBe('Titel met link erin');
+  });
 
   it('separates blocks and keeps inline text together', () => {
     expect(read('<p>Eerste</p><p>tweede <strong>zin</strong>nen</p><ul><li><a href="#">een</a></li><li><a href="#">twee</a></li></ul>'))

@@ -34,6 +34,8 @@ export function normalizeLanguageTag(value: string | null | undefined): string |
 
 function normalizeTag(value: string): string | undefined {
   const tag = value.trim();
+  // Most pages say just `nl` or `en`: answered without the patterns below, which cost more to compile cold.
+  if (tag.length === 2 && isAsciiLetter(tag, 0) && isAsciiLetter(tag, 1)) return tag.toLowerCase();
   if (!tag || !LANGUAGE_TAG.test(tag)) return undefined;
   const [language, ...rest] = tag.split(/[-_]/);
   const subtags = rest.map((part) => {
@@ -42,6 +44,11 @@ function normalizeTag(value: string): string | undefined {
     return part.toLowerCase();
   });
   return [language!.toLowerCase(), ...subtags].join('-');
+}
+
+function isAsciiLetter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index) | 0x20;
+  return code >= 0x61 && code <= 0x7a;
 }
 
 /**

@@ -4,8 +4,7 @@
  * content of a page nobody wrote an adapter for.
  */
 import { detectLanguage } from './language.ts';
-import { compileSelectors } from './selector.ts';
-import { COMMON_EXCLUDE, collapseWhitespace, collectText, isSkipped, textOf, truncate } from './text.ts';
+import { COMMON_EXCLUDE, collapseWhitespace, collectText, excludedElements, textOf, truncate } from './text.ts';
 import type { LmsId, PageContext, PageKind } from './types.ts';
 import { MAX_NODES_VISITED, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './types.ts';
 
@@ -32,6 +31,8 @@ export interface ContextParts {
   exclude?: string;
   /** Elements inside the roots to leave out that no stable selector describes. */
   skip?: readonly Element[];
+  /** Read open shadow roots too (sites whose web components render authored text into them). */
+  shadowRoots?: boolean;
   /** Query parameters kept in the context's url (ids, never free text). */
   keepQuery?: readonly string[];
   /** Pages that list people, grades or messages: keep the title and course, no text, no headings. */
@@ -49,7 +50,7 @@ export function buildContext(document: Document, url: URL, parts: ContextParts):
     roots = main ? [main] : [];
   }
   const exclude = parts.exclude ? `${COMMON_EXCLUDE}, ${parts.exclude}` : COMMON_EXCLUDE;
-  const { text, headings } = withoutText ? { text: '', headings: [] } : collectText(roots, exclude, MAX_TEXT_LENGTH, parts.skip);
+  const { text, headings } = withoutText ? { text: '', headings: [] } : collectText(roots, exclude, MAX_TEXT_LENGTH, { skip: parts.skip, shadowRoots: parts.shadowRoots });
   const title = parts.aboutPerson
     ? ''
     : clean(parts.title) || (withoutText ? '' : firstHeading(roots)) || documentTitle(document);
@@ -205,10 +206,9 @@ const INLINE_FOR_SCORING = new Set(['a', 'b', 'strong', 'em', 'i', 'span', 'smal
 function largestTextBlock(document: Document): Element | null {
   const body = document.body;
   if (!body) return null;
-  const matcher = compileSelectors(COMMON_EXCLUDE);
-  const none = new Set<Element>();
+  const excluded = excludedElements(body, COMMON_EXCLUDE);
   const walker = document.createTreeWalker(body, 0x1 | 0x4, {
-    acceptNode: (node: Node) => (node.nodeType === 1 && isSkipped(node as Element, matcher, none) ? 2 : 1),
+    acceptNode: (node: Node) => (node.nodeType === 1 && excluded.has(node as Element) ? 2 : 1),
   });
   const scores = new Map<Element, number>();
   const add = (element: Element | null, amount: number) => {

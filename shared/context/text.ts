@@ -1,29 +1,43 @@
 /**
- * Reading text out of a page without layout: a walk over text nodes that leaves out chrome, hidden
- * parts and people, and stops as soon as the text budget is filled. It never calls `innerText` (which
- * forces layout), so it costs the same in a live tab, a parsed page in Node, or a background document.
+ * Reading text out of a page without layout, with the DOM engine doing the work per node. A content script
+ * runs cold on every page load, where a script walk over every node runs in the interpreter and costs ten
+ * times what it costs warm; so the main content is copied into an inert document (the browser's own
+ * importNode), the copy sits inside copies of its ancestors so selectors see the same context, the
+ * browser's own selector engine removes chrome, hidden parts and people from the copy, and `textContent`
+ * reads what is left. Script touches only the elements it removes or marks as blocks. `innerText` (which
+ * forces layout) is never used, so reading costs the same in a live tab, a parsed page in Node or a
+ * background document, and the page itself is never changed.
  */
-import { compileSelectors, type AttributeReader, type SelectorMatcher } from './selector.ts';
-import { MAX_HEADING_LENGTH, MAX_HEADINGS, MAX_NODES_VISITED } from './types.ts';
+import { MAX_ELEMENTS_COPIED, MAX_HEADING_LENGTH, MAX_HEADINGS, MAX_NODES_VISITED } from './types.ts';
 
 // Node constants by value: Node.js has no such globals.
 const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 
 /** Elements whose text is never page content: code, media, form controls, landmarks for chrome. */
-const SKIPPED_TAGS = new Set([
+const SKIPPED_TAGS = [
   'head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'nav', 'aside', 'footer', 'header',
   'select', 'option', 'optgroup', 'datalist', 'button', 'textarea', 'input', 'iframe', 'frame', 'frameset',
-  'object', 'embed', 'canvas', 'video', 'audio', 'map',
-]);
+  'object', 'embed', 'canvas', 'video', 'audio', 'map', 'xmp', 'plaintext', 'noembed', 'noframes',
+];
 
 /** ARIA roles of chrome: navigation, banners, sidebars, menus, toolbars and transient messages. */
-const SKIPPED_ROLES = new Set([
+const SKIPPED_ROLES = [
   'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'menuitem', 'tablist', 'toolbar',
   'search', 'tooltip', 'alert', 'status', 'log', 'marquee', 'timer',
-]);
+];
 
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/**
+ * Hidden parts: the attributes and inline styles that hide an element and everything in it (closed dialogs
+ * are handled apart). Written without `:not()` and the `i` flag, which send jsdom's selector engine down a
+ * path five times slower; inline styles are almost always written in lower case.
+ */
+const HIDDEN = [
+  '[hidden]', '[inert]', '[aria-hidden="true"]', '[style*="display:none"]', '[style*="display: none"]',
+  '[style*="visibility:hidden"]', '[style*="visibility: hidden"]',
+];
+
+/** Chrome and hidden parts, left out on every page whatever the adapter says. */
+const CHROME = [...SKIPPED_TAGS, ...SKIPPED_ROLES.map((role) => `[role="${role}"]`), ...HIDDEN].join(', ');
 
 /**
  * Parts left out on every site: visually hidden helper text, avatars and user names, bylines, comment
@@ -40,10 +54,23 @@ export const COMMON_EXCLUDE = [
 ].join(', ');
 
 /** Elements that do not end a run of text: their text flows on with the text around them. */
-const INLINE_TAGS = new Set([
+const INLINE_TAGS = [
   'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label',
   'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'img',
-]);
+];
+
+/**
+ * Reading the cleaned copy's markup: comments, the tags of inline elements (their text flows on), and every
+ * other tag (a block: its text is a run of its own, so it becomes a space). The serializer writes attribute
+ * values in double quotes and escapes `<` and `>` in text, so a `<` always starts a tag or a comment.
+ */
+const COMMENT = /<!--[\s\S]*?-->/g;
+const INLINE_TAG = new RegExp(`<\\/?(?:${INLINE_TAGS.join('|')})(?=[\\s/>])(?:[^>"]|"[^"]*")*>`, 'g');
+const ANY_TAG = /<(?:[^>"]|"[^"]*")*>/g;
+const ENTITY = /&(?:amp|lt|gt|nbsp|quot);/g;
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': ' ', '&quot;': '"' };
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
 /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
@@ -70,203 +97,324 @@ export interface CollectedText {
   headings: string[];
 }
 
-interface WalkState {
+/** What one reading gathers across its roots. */
+interface Reading {
   parts: string[];
   length: number;
   budget: number;
-  visited: number;
-  lastBlock: Node | null;
-  /** True when the last part added ends with a space (and at the start, so the text never starts with one). */
-  endsWithSpace: boolean;
   headings: string[];
-  exclude: string;
+  /** Chrome, hidden parts and the adapter's exclusions, as one selector list. */
+  removal: string;
   skip: readonly Element[];
-  done: boolean;
+  shadowRoots: boolean;
+  /** Elements copied so far: a page of endless empty markup stops here. */
+  copied: number;
+}
+
+/** Options of {@link collectText}. */
+export interface CollectOptions {
+  /** Elements inside the roots to leave out that no selector describes. */
+  skip?: readonly Element[];
+  /**
+   * Also read open shadow roots (web components that render authored text into them, as Brightspace's do).
+   * Finding them means asking every element, so adapters of sites without them leave this off.
+   */
+  shadowRoots?: boolean;
 }
 
 /**
  * Reads the text of `roots` in document order, leaving out chrome and the parts matched by `exclude`, until
- * `budget` characters are gathered; `skip` lists elements to leave out that no selector describes. Reads
- * `<d2l-html-block>` templates and open shadow roots, which a TreeWalker alone would not enter.
+ * `budget` characters are gathered. Reads `<d2l-html-block>` templates (Brightspace keeps authored HTML in
+ * them) and, when asked, open shadow roots, which `textContent` alone would not.
  */
-export function collectText(
-  roots: readonly ParentNode[],
-  exclude: string,
-  budget: number,
-  skip: readonly Element[] = [],
-): CollectedText {
-  const state: WalkState = {
-    parts: [], length: 0, budget, visited: 0, lastBlock: null, endsWithSpace: true, headings: [], exclude, skip, done: false,
+export function collectText(roots: readonly ParentNode[], exclude: string, budget: number, options: CollectOptions = {}): CollectedText {
+  const reading: Reading = {
+    parts: [], length: 0, budget, headings: [], removal: removalSelector(exclude), skip: options.skip ?? [],
+    shadowRoots: options.shadowRoots ?? false, copied: 0,
   };
   for (const root of roots) {
-    if (state.done) break;
-    walk(root, state);
+    if (reading.length >= budget) break;
+    readRoot(root, reading);
   }
-  // The parts never hold two spaces in a row (see pushSpace): trimming the ends collapses all whitespace.
-  return { text: truncate(state.parts.join('').trim(), budget), headings: state.headings };
+  return { text: truncate(collapseWhitespace(reading.parts.join(' ')), budget), headings: reading.headings };
 }
 
 /**
- * Walks `root` in document order by first child and next sibling, as a TreeWalker over elements and text
- * would, but without calling back into script for every node (costly in browsers and in jsdom alike).
- * An excluded element's whole subtree is passed over. The nearest enclosing block is tracked on the way
- * down instead of being looked up again for every text node.
+ * Reads one root through a cleaned copy. A root with far more text than the budget still needs, or with very
+ * many elements, is read in batches of its children instead, so the cost follows the text budget, not the page.
  */
-function walk(root: ParentNode, state: WalkState): void {
-  const rootNode = root as unknown as Node;
-  const matcher = compileSelectors(state.exclude);
-  const others = new Set<Element>(state.skip);
-  if (matcher.unsupported) for (const element of excludedIn(root, matcher.unsupported)) others.add(element);
-  // blocks[i] is the nearest block around the children of the i-th open element (blocks[0]: the root's).
-  const blocks: (Node | null)[] = [nearestBlock(rootNode)];
-  let node: Node | null = rootNode.firstChild;
-  while (node) {
-    let enter = false;
-    const type = node.nodeType;
-    const names = type === ELEMENT_NODE ? attributeNamesOf(node as Element) : NO_NAMES;
-    if (type === TEXT_NODE || (type === ELEMENT_NODE && !isSkippedWith(node as Element, names, matcher, others))) {
-      if (++state.visited > MAX_NODES_VISITED || state.length >= state.budget) {
-        state.done = true;
-        return;
-      }
-      if (type === TEXT_NODE) {
-        addText((node as Text).data, blocks[blocks.length - 1] ?? null, state);
-      } else {
-        const element = node as Element;
-        visitElement(element, names, state);
-        if (state.done) return;
-        if (element.firstChild) {
-          blocks.push(INLINE_TAGS.has(element.localName) ? (blocks[blocks.length - 1] ?? null) : element);
-          enter = true;
-        }
-      }
-    }
-    if (enter) {
-      node = node.firstChild;
+function readRoot(root: ParentNode, reading: Reading): void {
+  if (reading.length >= reading.budget || reading.copied > MAX_NODES_VISITED) return;
+  if (elementCount(root) <= MAX_ELEMENTS_COPIED && textLength(root) <= room(reading)) readCopy(root, null, reading);
+  else readInBatches(root, reading);
+}
+
+/** Characters of page text worth copying for what the budget still needs (most of a page may be left out). */
+function room(reading: Reading): number {
+  return (reading.budget - reading.length) * 4 + 2_000;
+}
+
+/** Reads the cleaned copy of `root`, or of only `children` of it (in their shell of `root` and its ancestors). */
+function readCopy(root: ParentNode, children: readonly ChildNode[] | null, reading: Reading): void {
+  const copy = cleanCopy(root, children, reading);
+  if (!copy) return;
+  for (const heading of Array.from(copy.querySelectorAll(HEADINGS))) {
+    if (reading.headings.length >= MAX_HEADINGS) break;
+    const text = textOf(heading, MAX_HEADING_LENGTH);
+    if (text) reading.headings.push(text);
+  }
+  const text = textOfMarkup(copy.innerHTML);
+  reading.parts.push(text);
+  reading.length += text.length;
+}
+
+/**
+ * The text of serialized markup, with a space wherever a block starts or ends. One pass of the engine's
+ * serializer and a few of its pattern matcher: cheaper, cold, than marking every block element in the DOM.
+ */
+function textOfMarkup(markup: string): string {
+  // Patterns are compiled on first use; pages without comments or entities never pay for those two.
+  const uncommented = markup.includes('<!--') ? markup.replace(COMMENT, '') : markup;
+  const text = uncommented.replace(INLINE_TAG, '').replace(ANY_TAG, ' ');
+  return text.includes('&') ? text.replace(ENTITY, (entity) => ENTITIES[entity] ?? entity) : text;
+}
+
+/**
+ * Reads a large root in batches of consecutive children, each about as much text as the budget still needs;
+ * a child too large on its own is read the same way, one level down. Stops when the budget is filled.
+ */
+function readInBatches(root: ParentNode, reading: Reading): void {
+  const host = root as unknown as Element;
+  if (reading.shadowRoots && host.nodeType === ELEMENT_NODE && host.shadowRoot) readRoot(host.shadowRoot, reading);
+  let batch: ChildNode[] = [];
+  let batchText = 0;
+  let batchSize = 0;
+  const flush = () => {
+    if (batch.length > 0) readCopy(root, batch, reading);
+    batch = [];
+    batchText = 0;
+    batchSize = 0;
+  };
+  for (let child = (root as unknown as Node).firstChild; child; child = child.nextSibling) {
+    if (reading.length >= reading.budget || reading.copied > MAX_NODES_VISITED) return;
+    const isElement = child.nodeType === ELEMENT_NODE;
+    const size = isElement ? (child as Element).getElementsByTagName('*').length + 1 : 0;
+    const text = child.textContent?.length ?? 0;
+    if (isElement && (size > MAX_ELEMENTS_COPIED || text > room(reading))) {
+      flush();
+      if (!isRemoved(child as Element, reading)) readRoot(child as Element, reading);
       continue;
     }
-    // Up to the nearest ancestor with a next sibling, closing the elements passed on the way.
-    while (node && node !== rootNode && !node.nextSibling) {
-      node = node.parentNode;
-      blocks.pop();
+    if (batchText + text > room(reading) || batchSize + size > MAX_ELEMENTS_COPIED) flush();
+    batch.push(child);
+    batchText += text;
+    batchSize += size;
+  }
+  flush();
+}
+
+function isRemoved(element: Element, reading: Reading): boolean {
+  if (reading.skip.includes(element)) return true;
+  if (element.localName === 'dialog' && !element.hasAttribute('open')) return true;
+  try {
+    return element.matches(reading.removal);
+  } catch {
+    return false;
+  }
+}
+
+function elementCount(root: ParentNode): number {
+  const element = root as unknown as Element;
+  return element.nodeType === ELEMENT_NODE ? element.getElementsByTagName('*').length : root.querySelectorAll('*').length;
+}
+
+function textLength(root: ParentNode): number {
+  return (root as unknown as Node).textContent?.length ?? 0;
+}
+
+/**
+ * A copy of `root` (or of only `children` of it) in an inert document (no scripts, no image loads, no custom
+ * element constructors), inside copies of its ancestors, with shadow roots (when asked) and templates spliced
+ * in, and chrome and exclusions removed.
+ */
+function cleanCopy(root: ParentNode, children: readonly ChildNode[] | null, reading: Reading): Element | null {
+  const node = root as unknown as Node;
+  const source = node.ownerDocument;
+  if (!source) return null;
+  const inert = inertDocumentFor(source);
+  // The nodes copied one by one, and their copies: the root itself, or the children asked for.
+  let sources: readonly Node[];
+  let copy: Element;
+  if (node.nodeType === ELEMENT_NODE) {
+    copy = inert.importNode(node as Element, !children);
+    sources = children ?? [node];
+    // Ancestors without their other children: selectors such as `#region-main .info` match as on the page.
+    let shell: Element = copy;
+    for (let ancestor = (node as Element).parentElement; ancestor; ancestor = ancestor.parentElement) {
+      const outer = inert.importNode(ancestor, false);
+      outer.append(shell);
+      shell = outer;
     }
-    node = node && node !== rootNode ? node.nextSibling : null;
+  } else {
+    // A template's content or a shadow root: selectors do not reach past it, so no ancestors.
+    copy = inert.createElement('kw-fragment');
+    sources = children ?? Array.from(node.childNodes);
   }
-}
-
-const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
-/** What an element that is read adds itself: a break, a heading, or the content of its template or shadow root. */
-function visitElement(element: Element, names: readonly string[], state: WalkState): void {
-  const name = element.localName;
-  if (name === 'br' || name === 'hr') pushSpace(state);
-  else if (HEADING_TAGS.has(name) || (names.includes('role') && element.getAttribute('role') === 'heading')) addHeading(element, state);
-  // Brightspace keeps authored HTML in a <template> that its element renders into a shadow root: read the
-  // template and not also the rendered copy.
-  const template = name === 'd2l-html-block' ? templateChild(element) : null;
-  if (template) walk(template.content, state);
-  else if (element.shadowRoot) walk(element.shadowRoot, state);
-}
-
-function addText(data: string, block: Node | null, state: WalkState): void {
-  if (!/\S/.test(data)) {
-    if (data.length > 0) pushSpace(state);
-    return;
+  const copies = sources === children || node.nodeType !== ELEMENT_NODE ? sources.map((child) => copy.appendChild(inert.importNode(child, true))) : [copy];
+  reading.copied += copy.getElementsByTagName('*').length;
+  if (reading.shadowRoots) {
+    for (let i = 0; i < sources.length; i++) {
+      if (sources[i]!.nodeType === ELEMENT_NODE) spliceShadowRoots(sources[i] as Element, copies[i] as Element, inert);
+    }
   }
-  if (block !== state.lastBlock) {
-    pushSpace(state);
-    state.lastBlock = block;
+  for (const element of reading.skip) locate(sources, copies, element)?.remove();
+  for (const template of Array.from(copy.querySelectorAll('d2l-html-block > template'))) {
+    template.replaceWith((template as HTMLTemplateElement).content);
   }
-  const piece = data.replace(/\s+/g, ' ');
-  state.parts.push(state.endsWithSpace && piece.startsWith(' ') ? piece.slice(1) : piece);
-  state.endsWithSpace = piece.endsWith(' ');
-  // The budget counts the piece as read, its leading space included, as it always has.
-  state.length += piece.length;
+  removeAll(copy, reading.removal);
+  return copy;
 }
 
-/** Adds a space unless the text gathered so far already ends with one. */
-function pushSpace(state: WalkState): void {
-  if (state.endsWithSpace) return;
-  state.parts.push(' ');
-  state.endsWithSpace = true;
-}
-
-function addHeading(element: Element, state: WalkState): void {
-  if (state.headings.length >= MAX_HEADINGS) return;
-  const heading = textOf(element, MAX_HEADING_LENGTH);
-  if (heading) state.headings.push(heading);
-}
-
-/** `node` itself unless it is an inline element, else its nearest ancestor that is not inline. */
-function nearestBlock(node: Node): Node | null {
-  let block: Node | null = node;
-  while (block && block.nodeType === ELEMENT_NODE && INLINE_TAGS.has((block as Element).localName)) {
-    block = block.parentNode;
-  }
-  return block;
-}
-
-function templateChild(element: Element): HTMLTemplateElement | null {
-  for (const child of Array.from(element.children)) {
-    if (child.localName === 'template') return child as HTMLTemplateElement;
+/** The copy of `element`, found by its place under the node that was copied, or null when it was not copied. */
+function locate(sources: readonly Node[], copies: readonly Node[], element: Element): ChildNode | null {
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    if (source === element) return copies[i] as ChildNode;
+    const path = source.contains(element) ? pathTo(source, element) : null;
+    if (path) return follow(copies[i]!, path);
   }
   return null;
 }
 
-const NO_ATTRIBUTES: AttributeReader = () => null;
-const NO_NAMES: readonly string[] = [];
+/** One inert document per page: made once, holding nothing but the copies being read. */
+const inertDocuments = new WeakMap<Document, Document>();
+
+function inertDocumentFor(source: Document): Document {
+  let inert = inertDocuments.get(source);
+  if (!inert) {
+    inert = source.implementation.createHTMLDocument('');
+    inertDocuments.set(source, inert);
+  }
+  return inert;
+}
 
 /**
- * True for elements whose whole subtree is left out: chrome tags and roles, hidden elements, elements
- * matched by `matcher`, and the elements in `others`.
+ * Puts a copy of every open shadow root under `root` at the start of its host's copy, where it renders. The
+ * elements of the source and of a fresh copy come in the same document order, so one index maps both.
  */
-export function isSkipped(element: Element, matcher: SelectorMatcher, others: ReadonlySet<Element>): boolean {
-  return isSkippedWith(element, attributeNamesOf(element), matcher, others);
-}
-
-/** The names of an element's attributes, looked up once so that only attributes it has are read. */
-function attributeNamesOf(element: Element): readonly string[] {
-  return element.hasAttributes() ? element.getAttributeNames() : NO_NAMES;
-}
-
-/** {@link isSkipped} for an element whose attribute names are known. */
-function isSkippedWith(element: Element, names: readonly string[], matcher: SelectorMatcher, others: ReadonlySet<Element>): boolean {
-  const name = element.localName;
-  if (SKIPPED_TAGS.has(name)) return true;
-  if (others.size > 0 && others.has(element)) return true;
-  // Most elements carry no attributes at all: only their tag can match.
-  if (names.length === 0) return name === 'dialog' || matcher.matches(element, NO_ATTRIBUTES, NO_NAMES);
-  let open = false;
-  for (const attribute of names) {
-    switch (attribute) {
-      case 'hidden':
-      case 'inert':
-        return true;
-      case 'open':
-        open = true;
-        break;
-      case 'aria-hidden':
-        if (element.getAttribute(attribute) === 'true') return true;
-        break;
-      case 'role':
-        if (SKIPPED_ROLES.has(element.getAttribute(attribute) ?? '')) return true;
-        break;
-      case 'style':
-        if (HIDDEN_STYLE.test(element.getAttribute(attribute) ?? '')) return true;
-        break;
+function spliceShadowRoots(root: ParentNode, copy: Element, inert: Document): void {
+  const hosts: Element[] = [];
+  const copies: Element[] = [];
+  const sources = Array.from(root.querySelectorAll('*'));
+  const targets = Array.from(copy.querySelectorAll('*'));
+  const rootElement = root as unknown as Element;
+  if (rootElement.nodeType === ELEMENT_NODE) {
+    sources.unshift(rootElement);
+    targets.unshift(copy);
+  }
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    // Brightspace's block renders its template into the shadow root: the template is read, not the copy.
+    if (source.shadowRoot && !(source.localName === 'd2l-html-block' && hasTemplateChild(source))) {
+      hosts.push(source);
+      copies.push(targets[i]!);
     }
   }
-  if (name === 'dialog' && !open) return true;
-  return matcher.matchesElement(element, names);
+  for (let i = 0; i < hosts.length; i++) {
+    const shadow = hosts[i]!.shadowRoot!;
+    const inner = inert.createElement('kw-fragment');
+    for (let child = shadow.firstChild; child; child = child.nextSibling) inner.append(inert.importNode(child, true));
+    spliceShadowRoots(shadow, inner, inert);
+    copies[i]!.prepend(...Array.from(inner.childNodes));
+  }
 }
 
-/** Every element under `root` that matches `selector` (for selectors the compiled matcher leaves to the DOM). */
-export function excludedIn(root: ParentNode, selector: string): Set<Element> {
-  if (!selector) return new Set();
-  try {
-    return new Set(Array.from(root.querySelectorAll(selector)));
-  } catch {
-    // A selector this engine does not know must not cost the page its text.
-    return new Set();
+function hasTemplateChild(element: Element): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'template') return true;
   }
+  return false;
+}
+
+/** Child indexes from `root` down to `target`, or null when `target` is not inside `root`. */
+function pathTo(root: Node, target: Node): number[] | null {
+  const path: number[] = [];
+  for (let node: Node | null = target; node && node !== root; node = node.parentNode) {
+    const parent: Node | null = node.parentNode;
+    if (!parent) return null;
+    path.unshift(Array.prototype.indexOf.call(parent.childNodes, node));
+  }
+  return path;
+}
+
+function follow(root: Node, path: readonly number[]): ChildNode | null {
+  let node: Node | null = root;
+  for (const index of path) node = node?.childNodes[index] ?? null;
+  return node && node !== root ? (node as ChildNode) : null;
+}
+
+/** Removes every element under `root` that matches `selector`, and closed dialogs, tolerating selectors the engine rejects. */
+function removeAll(root: Element, selector: string): void {
+  for (const dialog of closedDialogs(root)) dialog.remove();
+  // One query for the whole list: from a content script's isolated world, each query has a fixed cost
+  // that outweighs the engine's faster path for lone class or tag selectors.
+  for (const element of matchingIn(root, selector)) element.remove();
+}
+
+/** Every element under `root` that matches `selector`; a selector the engine rejects is left out on its own. */
+function matchingIn(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    // One selector this engine does not know must not cost the page its other exclusions.
+    return supportedParts(root, selector).flatMap((part) => Array.from(root.querySelectorAll(part)));
+  }
+}
+
+function supportedParts(root: ParentNode, selector: string): string[] {
+  return splitList(selector).filter((part) => {
+    try {
+      root.querySelector(part);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Splits a selector list at top-level commas (not inside brackets, parentheses or quotes). */
+function splitList(list: string): string[] {
+  const selectors: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const char = list[i]!;
+    if (quote) {
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '[' || char === '(') depth++;
+    else if (char === ']' || char === ')') depth--;
+    else if (char === ',' && depth === 0) {
+      selectors.push(list.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  selectors.push(list.slice(start).trim());
+  return selectors.filter(Boolean);
+}
+
+/** Chrome and hidden parts plus `exclude`, as one selector list. */
+export function removalSelector(exclude: string): string {
+  return exclude ? `${CHROME}, ${exclude}` : CHROME;
+}
+
+/** Every element under `root` left out of reading with `exclude` (chrome and hidden parts included). */
+export function excludedElements(root: ParentNode, exclude: string): Set<Element> {
+  return new Set([...matchingIn(root, removalSelector(exclude)), ...closedDialogs(root)]);
+}
+
+/** Dialogs that are not open: not shown, so not read. */
+function closedDialogs(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('dialog')).filter((dialog) => !dialog.hasAttribute('open'));
 }

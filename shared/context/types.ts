@@ -74,8 +74,10 @@ export const MAX_TITLE_LENGTH = 300;
 export const MAX_HEADINGS = 40;
 /** Most characters per heading. */
 export const MAX_HEADING_LENGTH = 200;
-/** Most DOM nodes one text walk visits before it stops, so a page of empty markup stays cheap. */
+/** Most DOM nodes one reading visits or copies before it stops, so a page of empty markup stays cheap. */
 export const MAX_NODES_VISITED = 60_000;
+/** Most elements copied at once to read a content root; a larger root is read in batches of its children. */
+export const MAX_ELEMENTS_COPIED = 8_000;
 /** Most same-origin frames read on a page (itslearning puts content in frames). */
 export const MAX_FRAMES = 4;
 /** Characters of text looked at when guessing the language from stop words. */

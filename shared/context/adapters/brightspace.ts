@@ -72,6 +72,7 @@ function extract(document: Document, url: URL): PageContext {
     courseId: brightspaceOrgUnit(url),
     roots: [firstElement(document, ['#d2l_main .d2l-page-main-content', '#d2l_main', '.d2l-page-main', '[role="main"]'])],
     exclude: EXCLUDE,
+    shadowRoots: true,
     keepQuery: ['ou', 'db'],
     withoutText,
     aboutPerson,

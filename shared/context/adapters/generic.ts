@@ -37,6 +37,7 @@ function extract(document: Document, url: URL): PageContext {
     title: pageHeading(document, main),
     roots: [main],
     exclude: EXCLUDE,
+    shadowRoots: true,
   });
   // Nothing readable (an app shell, a page of links): not a content page.
   return context.text ? context : { ...context, pageKind: 'other' };

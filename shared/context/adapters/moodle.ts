@@ -32,25 +32,30 @@ const QUIZ_MODULES = new Set(['quiz', 'adaptivequiz', 'hotpot']);
 
 /** The page kind from Moodle's page id (`mod-assign-view`, without `page-`), else from the script path. */
 export function moodlePageKind(pageId: string, url: URL): KindFinding {
+  // Prefix tests rather than regular expressions: this runs cold on every page load, where compiling a
+  // dozen patterns costs more than the rest of the adapter.
   const id = pageId || scriptId(url.pathname);
+  const starts = (...prefixes: string[]) => prefixes.some((prefix) => id.startsWith(prefix));
+  const [scope = '', module = '', script = ''] = id.split('-');
+  const inModule = scope === 'mod' && module !== '';
   const action = queryParam(url, 'action') ?? '';
-  if (/^(user-(profile|view)|grade-report-(user|singleview)|mod-assign-grader|mod-quiz-review)/.test(id) ||
-    (/^(grade|report|user|mod-assign)-/.test(id) && (queryParam(url, 'userid') || queryParam(url, 'user')))) {
+  if (starts('user-profile', 'user-view', 'grade-report-user', 'grade-report-singleview', 'mod-assign-grader', 'mod-quiz-review') ||
+    (starts('grade-', 'report-', 'user-', 'mod-assign-') && (queryParam(url, 'userid') || queryParam(url, 'user')))) {
     return { kind: id.startsWith('user-') ? 'other' : 'grading', withoutText: true, aboutPerson: true };
   }
-  if (/^(grade|report)-/.test(id) || /^mod-assign-(grading|grader)/.test(id) || /^mod-quiz-(report|review|overview)/.test(id) ||
-    /^mod-[a-z0-9]+-report/.test(id) || (/^mod-assign-/.test(id) && /^grad(ing|er)$/.test(action))) {
+  if (starts('grade-', 'report-', 'mod-assign-grading', 'mod-assign-grader', 'mod-quiz-report', 'mod-quiz-review', 'mod-quiz-overview') ||
+    (inModule && script.startsWith('report')) || (starts('mod-assign-') && (action === 'grading' || action === 'grader'))) {
     return { kind: 'grading', withoutText: true };
   }
-  if (/^(user|enrol|group|cohort|message|badges-recipients)-/.test(id)) return { kind: 'other', withoutText: true };
-  if (/^calendar-/.test(id)) return { kind: 'calendar' };
-  if (/^course-view/.test(id)) return { kind: 'course' };
-  if (/^(admin|course-(edit|modedit|editsection|completion|admin|reset|management|import|backup|restore|customfield))/.test(id) ||
-    /^mod-[a-z0-9]+-mod$/.test(id) || /^backup-|^filter-manage|^question-edit/.test(id)) {
+  if (starts('user-', 'enrol-', 'group-', 'cohort-', 'message-', 'badges-recipients-')) return { kind: 'other', withoutText: true };
+  if (starts('calendar-')) return { kind: 'calendar' };
+  if (starts('course-view')) return { kind: 'course' };
+  if (starts('admin', 'course-edit', 'course-modedit', 'course-editsection', 'course-completion', 'course-admin', 'course-reset',
+    'course-management', 'course-import', 'course-backup', 'course-restore', 'course-customfield', 'backup-', 'filter-manage',
+    'question-edit') || (inModule && script === 'mod' && id === `mod-${module}-mod`)) {
     return { kind: 'settings' };
   }
-  const module = /^mod-([a-z0-9]+)-/.exec(`${id}-`)?.[1];
-  if (module) {
+  if (inModule) {
     if (ASSIGNMENT_MODULES.has(module)) return { kind: 'assignment' };
     if (QUIZ_MODULES.has(module)) return { kind: 'quiz' };
     if (FORUM_MODULES.has(module)) return { kind: 'forum' };
