@@ -125,6 +125,13 @@ export function extensionConfigs({ ts, browserResolve, minify }) {
       onwarn,
     },
     {
+      // The optional in-page hint: injected by the background only when a hint is shown.
+      input: { hint: 'extension/src/content/hint-main.ts' },
+      output: outputs({ format: 'iife', entryFileNames: '[name].js' }),
+      plugins: plugins(),
+      onwarn,
+    },
+    {
       // A classic script works as Chrome's service worker and as Firefox's background script.
       input: { background: 'extension/src/background/main.ts' },
       output: outputs({ format: 'iife', entryFileNames: '[name].js', inlineDynamicImports: true }),

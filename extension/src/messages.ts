@@ -28,10 +28,10 @@ export interface ContextMessage {
   context: PageContext;
 }
 
-/** The in-page hint's buttons. */
+/** The in-page hint: its code is wanted (`load`), or one of its buttons was used. */
 export interface HintMessage {
   kind: 'kw:hint';
-  action: 'open-panel' | 'dismiss';
+  action: 'load' | 'open-panel' | 'dismiss';
 }
 
 export type ContentMessage = ContextMessage | HintMessage;
@@ -159,7 +159,7 @@ export function checkContentMessage(raw: unknown, sender: SenderInfo, extensionI
     return { ok: true, value: { kind: 'kw:context', reason: raw.reason, hasEditor: raw.hasEditor, context: context.value, tabId, pageUrl } };
   }
   if (raw.kind === 'kw:hint') {
-    if (raw.action !== 'open-panel' && raw.action !== 'dismiss') return fail('message.action: unknown');
+    if (raw.action !== 'load' && raw.action !== 'open-panel' && raw.action !== 'dismiss') return fail('message.action: unknown');
     return { ok: true, value: { kind: 'kw:hint', action: raw.action, tabId, pageUrl } };
   }
   return fail('message.kind: unknown');

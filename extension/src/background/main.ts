@@ -249,6 +249,7 @@ async function handleContent(raw: unknown, sender: SenderInfo): Promise<unknown>
       return true;
     }
     if (message.action === 'open-panel') return openPanel(sender);
+    if (message.action === 'load') return loadHint(message.tabId);
     return false;
   }
   const record: TabRecord = {
@@ -263,6 +264,20 @@ async function handleContent(raw: unknown, sender: SenderInfo): Promise<unknown>
   };
   const ranked = await update(record);
   return hintReply(ranked ?? record);
+}
+
+/**
+ * Injects the hint's code into the tab's top frame, where the content script asked for it: only while hints
+ * are on, so pages never carry it otherwise.
+ */
+async function loadHint(tabId: number): Promise<boolean> {
+  if (!(await settings()).hints) return false;
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['hint.js'] });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function openPanel(sender: SenderInfo & { tab?: { id?: number; windowId?: number } }): Promise<boolean> {

@@ -3,35 +3,9 @@
  * the user or administrator turns it on. It lives in a closed shadow root so the page can neither style nor
  * read it, uses no HTML strings (safe under Trusted Types), styles itself with a constructed stylesheet where
  * the browser allows (not subject to the page's style-src), and is fully usable with the keyboard: two real
- * buttons, Escape hides it.
+ * buttons, Escape hides it. This file is its own script (`hint.js`), injected by the background only
+ * when a hint is to be shown, so the content script every page loads stays small.
  */
-
-/** Editors the hint can sit beside, most specific first. */
-export const EDITOR_SELECTORS = [
-  '.tox-tinymce', // TinyMCE: Moodle 4.x, Canvas RCE, itslearning
-  '.editor_atto', // Moodle Atto
-  '.rce-wrapper', // Canvas Rich Content Editor
-  'd2l-htmleditor', // Brightspace
-  '.d2l-htmleditor-container',
-  '.fr-box', // Froala: Blackboard Ultra
-  '.bb-editor',
-  '.cke', // CKEditor
-  '.ck-editor',
-  '[data-fieldtype="editor"]',
-];
-
-/** The first editor on the page, or null. Reads no layout. */
-export function findEditor(document: Document): Element | null {
-  for (const selector of EDITOR_SELECTORS) {
-    try {
-      const element = document.querySelector(selector);
-      if (element) return element;
-    } catch {
-      // A selector this browser does not know: try the next.
-    }
-  }
-  return null;
-}
 
 const TEXT = {
   nl: {
@@ -154,3 +128,12 @@ export function removeHint(): void {
   current?.host.remove();
   current = undefined;
 }
+
+/** What `hint.js` leaves in the content script's isolated world for the content script to call. */
+export interface HintApi {
+  showHint: typeof showHint;
+  removeHint: typeof removeHint;
+}
+
+/** The global name under which `hint.js` registers itself (in the extension's isolated world, not the page's). */
+export const HINT_GLOBAL = '__kanswijzerHint';

@@ -43,18 +43,28 @@ export function watchNavigation(options: NavigationWatchOptions): () => void {
     }, debounceMs);
   };
 
-  const checkAddress = () => {
-    if (location.href === lastHref) return;
-    lastHref = location.href;
-    settleUntil = Date.now() + settleMs;
-    schedule('navigation');
-  };
-
-  // Content rendered after the address changed: only mutations soon after a navigation count.
+  // Content rendered after the address changed: only mutations soon after a navigation count, so the
+  // observer is connected only then and a page that is being used costs nothing in between.
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
   const contentObserver = new MutationObserver(() => {
     if (Date.now() < settleUntil) schedule('change');
   });
-  if (document.body) contentObserver.observe(document.body, { childList: true, subtree: true });
+  const settle = () => {
+    settleUntil = Date.now() + settleMs;
+    if (settleTimer === undefined && document.body) contentObserver.observe(document.body, { childList: true, subtree: true });
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      settleTimer = undefined;
+      contentObserver.disconnect();
+    }, settleMs);
+  };
+
+  const checkAddress = () => {
+    if (location.href === lastHref) return;
+    lastHref = location.href;
+    settle();
+    schedule('navigation');
+  };
 
   // Some SPAs change the title first; Classroom changes it with every view.
   const titleObserver = new MutationObserver(() => {
@@ -77,6 +87,7 @@ export function watchNavigation(options: NavigationWatchOptions): () => void {
   return () => {
     if (timer !== undefined) clearTimeout(timer);
     if (poll !== undefined) clearInterval(poll);
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
     contentObserver.disconnect();
     titleObserver.disconnect();
     navigation?.removeEventListener('navigatesuccess', checkAddress);
