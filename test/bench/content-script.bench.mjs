@@ -2,16 +2,14 @@
 // LMS page (budget 5 ms of main-thread time, no forced layout). Loads the BUILT extension
 // (dist/extension/chrome) in Debian's Chromium, opens a generated 40 KB Moodle course page under a
 // MoodleCloud host name, and reads a performance trace: the time the renderer's main thread spent in
-// content.js (compile, evaluation, callbacks) and any layout that ran inside it. Also times the extractor
-// alone, in the page, over many runs. Run: node test/bench/content-script.bench.mjs
-/* global location -- evaluated inside the browser */
+// content.js (compile, evaluation, callbacks) and any layout that ran inside it; then the same loads without
+// tracing, by Chromium's own script-time count. Run: node test/bench/content-script.bench.mjs
 import { Buffer } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
@@ -142,47 +140,30 @@ async function main() {
     console.log(`  Kanswijzer's own share: ${ms(percentile(ours.totals, 50) - percentile(baseline.totals, 50))} at the median (budget 5 ms)`);
     console.log(`  layouts run inside the content script: ${ours.layouts} (no forced layout: ${ours.layouts === 0 ? 'yes' : 'NO'})`);
 
-    // The extractor alone, in the page's own world: its first (cold) call in a fresh page, as the content
-    // script makes it, and later (warm) calls, as after single-page navigation. This shows how much of the
-    // content script's time is the core's extraction itself.
-    const bundle = await build({
-      stdin: { contents: "import { extractContext } from './shared/context/extract.ts'; globalThis.__kwExtract = extractContext;", resolveDir: process.cwd(), loader: 'ts' },
-      bundle: true, format: 'iife', minify: true, write: false, target: 'es2022',
-    });
-    const cold = [];
-    const warm = [];
-    let layoutDelta = 0;
-    let styleDelta = 0;
-    let textLength = 0;
-    for (let run = 0; run < 10; run++) {
-      const tab = await browser.newPage();
-      await tab.goto(`http://${HOST}/course/view.php?id=412`, { waitUntil: 'load' });
-      await tab.addScriptTag({ content: bundle.outputFiles[0].text });
-      const session = await tab.createCDPSession();
-      await session.send('Performance.enable');
-      const metric = async (name) => (await session.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
-      const [layoutsBefore, styleBefore] = [await metric('LayoutCount'), await metric('RecalcStyleCount')];
-      const result = await tab.evaluate(() => {
-        const times = [];
-        let text = 0;
-        for (let i = 0; i < 20; i++) {
-          const t0 = performance.now();
-          text = globalThis.__kwExtract(document, location.href).text.length;
-          times.push(performance.now() - t0);
-        }
-        return { times, text };
-      });
-      layoutDelta += (await metric('LayoutCount')) - layoutsBefore;
-      styleDelta += (await metric('RecalcStyleCount')) - styleBefore;
-      cold.push(result.times[0]);
-      warm.push(...result.times.slice(5));
-      textLength = result.text;
-      await tab.close();
-    }
-    console.log(`\nextractContext alone on the same page (10 fresh pages; ${textLength} characters of text read)`);
-    console.log(`  first call (cold): median ${ms(percentile(cold, 50))}, p95 ${ms(percentile(cold, 95))}`);
-    console.log(`  later calls (warm): median ${ms(percentile(warm, 50))}, p95 ${ms(percentile(warm, 95))}`);
-    console.log(`  layouts during 200 calls: ${layoutDelta}, style recalculations: ${styleDelta}`);
+    // The same loads without tracing (which slows script down): Chromium's own count of script run time on the
+    // page (ScriptDuration; compile not included), with the extension against the empty content script.
+    const scriptTime = async () => {
+      const values = [];
+      for (let run = 0; run < LOADS + 1; run++) {
+        const tab = await browser.newPage();
+        const session = await tab.createCDPSession();
+        await session.send('Performance.enable');
+        await tab.goto(`http://${HOST}/course/view.php?id=412`, { waitUntil: 'load' });
+        await new Promise((r) => setTimeout(r, 800));
+        const { metrics } = await session.send('Performance.getMetrics');
+        if (run > 0) values.push((metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000);
+        await tab.close();
+      }
+      return values;
+    };
+    const ourScript = await scriptTime();
+    await browser.uninstallExtension(extensionId);
+    const baselineAgain = await browser.installExtension(baselineDir);
+    const emptyScript = await scriptTime();
+    await browser.uninstallExtension(baselineAgain);
+    console.log('\nScript run time per page load without tracing (Chromium ScriptDuration, compile not included)');
+    console.log(`  Kanswijzer: median ${ms(percentile(ourScript, 50))}; empty content script: median ${ms(percentile(emptyScript, 50))}; own share ${ms(percentile(ourScript, 50) - percentile(emptyScript, 50))}`);
+    console.log('  (extractContext alone, cold and warm: node test/bench/extract.browser.bench.mjs)');
   } finally {
     await browser.close();
     server.close();

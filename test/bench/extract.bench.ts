@@ -1,14 +1,14 @@
 /**
- * Page-context extraction (shared/context): a 40 KB Moodle page, parsed once with jsdom in Node and then
- * read by extractContext many times, and freshly parsed copies read once each (as a content script reads
- * a page). Parsing is not timed (a browser has parsed the page before the extension reads it). jsdom is slower than a browser's DOM, so these numbers are an upper bound.
+ * Page-context extraction (shared/context) in Node with jsdom, the CLI's path (`kanswijzer suggest`, `npm run
+ * eval`): a 40 KB Moodle page parsed once and read many times, and freshly parsed copies read once each.
+ * Parsing is not timed. The reader leaves per-node work to the DOM engine (copy, selector query, serializer),
+ * which is what makes it cheap in a browser; jsdom does all of that in script, so these numbers are far above
+ * a browser's. The 3 ms target is measured in Chromium: test/bench/extract.browser.bench.mjs.
  * Also reads a 2 MB page to show the cost stays bounded by the text budget.
  */
 import { JSDOM } from 'jsdom';
 import { extractContext } from '../../shared/context/index.ts';
 import { paddedMoodlePage } from '../../shared/context/fixtures/sample-page.ts';
-
-const TARGET_P95_MS = 3;
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -57,8 +57,6 @@ console.log(`  extractContext, same document again: ${format(forty)}`);
 console.log(`  extractContext, first call in this process: ${coldMs.toFixed(2)} ms`);
 console.log(`  extractContext, first call on a freshly parsed document: ${format(freshStats)}`);
 console.log(`  context: lms=${context.lms} pageKind=${context.pageKind} text=${context.text.length} chars, ${context.headings.length} headings`);
-const verdict = (value: number) => (value <= TARGET_P95_MS ? 'met' : 'NOT met');
-console.log(`  target p95 <= ${TARGET_P95_MS} ms: same document ${verdict(forty.p95)}, fresh document ${verdict(freshStats.p95)}`);
 
 const huge = paddedMoodlePage(2 * 1024 * 1024);
 const hugeDom = new JSDOM(huge.html, { url: huge.url });

@@ -1,12 +1,14 @@
 /**
  * Relevance engine benchmark: index build, serialised index size, restore, and suggest latency, on the default
  * catalog (content/) and on a generated catalog of 5,000 bilingual items; plus extraction and suggestion on a
- * ~40 KB LMS page parsed with jsdom (jsdom is several times slower than a browser's own DOM).
+ * ~40 KB LMS page parsed with jsdom, the CLI's path (`kanswijzer suggest`). jsdom runs every DOM operation in
+ * script and its selector engine is slow with long lists, so this is far slower than a browser; the extraction
+ * target is measured where the extension extracts, in Chromium: test/bench/extract.browser.bench.mjs.
  *
  *   npx tsx test/bench/suggest.bench.ts [--items 5000]
  *
  * Targets on the project's 2-core machine: suggest p95 ≤ 2 ms and index build ≤ 150 ms at 5,000 items;
- * extraction of a 40 KB page ≤ 3 ms.
+ * extraction of a 40 KB page ≤ 3 ms (in the browser: extract.browser.bench.mjs).
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -185,7 +187,7 @@ function largePage(): { html: string; url: string } {
 
 function benchPage(suggester: Suggester): void {
   const { html, url } = largePage();
-  console.log(`\nLMS page with extraction: ${kb(Buffer.byteLength(html))} Moodle course page (jsdom)`);
+  console.log(`\nLMS page with extraction: ${kb(Buffer.byteLength(html))} Moodle course page (jsdom, the CLI's path; the browser's numbers: extract.browser.bench.mjs)`);
   const parse: number[] = [];
   const extract: number[] = [];
   const total: number[] = [];
@@ -208,7 +210,7 @@ function benchPage(suggester: Suggester): void {
   const both = stats(total);
   console.log(`  page context: ${context!.lms}/${context!.pageKind}, ${context!.text.length} characters of text, ${context!.headings.length} headings`);
   console.log(`  jsdom parse (not part of the extension's cost): p50 ${ms(stats(parse).p50)}`);
-  console.log(`  extractContext: p50 ${ms(extraction.p50)}, p95 ${ms(extraction.p95)}  ${verdict(extraction.p95, 3)}`);
+  console.log(`  extractContext: p50 ${ms(extraction.p50)}, p95 ${ms(extraction.p95)}`);
   console.log(`  extractContext + suggest: p50 ${ms(both.p50)}, p95 ${ms(both.p95)}`);
 }
 
