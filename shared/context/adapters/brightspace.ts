@@ -1,7 +1,7 @@
 /**
  * D2L Brightspace. Every page lives under `/d2l/`, the body carries `d2l-body`, and the org unit (`ou`) names
  * the course. Authored HTML sits in `<d2l-html-block>` templates and the web components render into open
- * shadow roots, which the text walker enters.
+ * shadow roots, which the text reader splices in where they render.
  */
 import { bodyClasses, buildContext, firstElement, firstText, hostIs, queryParam, safeQuery } from '../page.ts';
 import type { KindFinding } from '../page.ts';
