@@ -145,7 +145,8 @@ export function collectText(roots: readonly ParentNode[], exclude: string, budge
  */
 function readRoot(root: ParentNode, reading: Reading): void {
   if (reading.length >= reading.budget || reading.copied > MAX_NODES_VISITED) return;
-  if (elementCount(root) <= MAX_ELEMENTS_COPIED && textLength(root) <= room(reading)) readCopy(root, null, reading);
+  const size = elementCount(root);
+  if (size <= MAX_ELEMENTS_COPIED && textLength(root) <= room(reading)) readCopy(root, null, size, reading);
   else readInBatches(root, reading);
 }
 
@@ -154,8 +155,12 @@ function room(reading: Reading): number {
   return (reading.budget - reading.length) * 4 + 2_000;
 }
 
-/** Reads the cleaned copy of `root`, or of only `children` of it (in their shell of `root` and its ancestors). */
-function readCopy(root: ParentNode, children: readonly ChildNode[] | null, reading: Reading): void {
+/**
+ * Reads the cleaned copy of `root`, or of only `children` of it (in their shell of `root` and its ancestors);
+ * `size` is the number of elements copied.
+ */
+function readCopy(root: ParentNode, children: readonly ChildNode[] | null, size: number, reading: Reading): void {
+  reading.copied += size;
   const copy = cleanCopy(root, children, reading);
   if (!copy) return;
   for (const heading of Array.from(copy.querySelectorAll(HEADINGS))) {
@@ -190,7 +195,7 @@ function readInBatches(root: ParentNode, reading: Reading): void {
   let batchText = 0;
   let batchSize = 0;
   const flush = () => {
-    if (batch.length > 0) readCopy(root, batch, reading);
+    if (batch.length > 0) readCopy(root, batch, batchSize, reading);
     batch = [];
     batchText = 0;
     batchSize = 0;
@@ -261,7 +266,6 @@ function cleanCopy(root: ParentNode, children: readonly ChildNode[] | null, read
     sources = children ?? Array.from(node.childNodes);
   }
   const copies = sources === children || node.nodeType !== ELEMENT_NODE ? sources.map((child) => copy.appendChild(inert.importNode(child, true))) : [copy];
-  reading.copied += copy.getElementsByTagName('*').length;
   if (reading.shadowRoots) {
     for (let i = 0; i < sources.length; i++) {
       if (sources[i]!.nodeType === ELEMENT_NODE) spliceShadowRoots(sources[i] as Element, copies[i] as Element, inert);
