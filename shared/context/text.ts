@@ -21,23 +21,27 @@ const SKIPPED_TAGS = [
 ];
 
 /** ARIA roles of chrome: navigation, banners, sidebars, menus, toolbars and transient messages. */
-const SKIPPED_ROLES = [
+const SKIPPED_ROLES = new Set([
   'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'menuitem', 'tablist', 'toolbar',
   'search', 'tooltip', 'alert', 'status', 'log', 'marquee', 'timer',
-];
+]);
+
+/** Attributes that hide an element and everything in it (closed dialogs and inline styles are judged apart). */
+const HIDDEN = ['[hidden]', '[inert]', '[aria-hidden="true"]'];
 
 /**
- * Hidden parts: the attributes and inline styles that hide an element and everything in it (closed dialogs
- * are handled apart). Written without `:not()` and the `i` flag, which send jsdom's selector engine down a
- * path five times slower; inline styles are almost always written in lower case.
+ * Elements whose role or inline style may make them chrome or hidden: found with one selector and judged in
+ * script. The engine's cost grows with the number of selectors times the number of elements, and these few
+ * elements are cheaper to judge one by one than twenty selectors are to try on every element; script also
+ * reads a role's first token and inline styles in any case, which a selector would not.
  */
-const HIDDEN = [
-  '[hidden]', '[inert]', '[aria-hidden="true"]', '[style*="display:none"]', '[style*="display: none"]',
-  '[style*="visibility:hidden"]', '[style*="visibility: hidden"]',
-];
+const JUDGED = '[role], [style]';
 
-/** Chrome and hidden parts, left out on every page whatever the adapter says. */
-const CHROME = [...SKIPPED_TAGS, ...SKIPPED_ROLES.map((role) => `[role="${role}"]`), ...HIDDEN].join(', ');
+/** An inline style that hides the element: `display: none` or `visibility: hidden`, in any case or spacing. */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)/i;
+
+/** Chrome and hidden parts that selectors find alone, left out on every page whatever the adapter says. */
+const CHROME = [...SKIPPED_TAGS, ...HIDDEN].join(', ');
 
 /**
  * Parts left out on every site: visually hidden helper text, avatars and user names, bylines, comment
@@ -221,6 +225,7 @@ function readInBatches(root: ParentNode, reading: Reading): void {
 function isRemoved(element: Element, reading: Reading): boolean {
   if (reading.skip.includes(element)) return true;
   if (element.localName === 'dialog' && !element.hasAttribute('open')) return true;
+  if (isChromeOrHidden(element)) return true;
   try {
     return element.matches(reading.removal);
   } catch {
@@ -357,12 +362,28 @@ function follow(root: Node, path: readonly number[]): ChildNode | null {
   return node && node !== root ? (node as ChildNode) : null;
 }
 
-/** Removes every element under `root` that matches `selector`, and closed dialogs, tolerating selectors the engine rejects. */
+/**
+ * Removes every element under `root` that matches `selector`, closed dialogs, and chrome or hidden parts by
+ * role or inline style, tolerating selectors the engine rejects.
+ */
 function removeAll(root: Element, selector: string): void {
-  for (const dialog of closedDialogs(root)) dialog.remove();
   // One query for the whole list: from a content script's isolated world, each query has a fixed cost
   // that outweighs the engine's faster path for lone class or tag selectors.
-  for (const element of matchingIn(root, selector)) element.remove();
+  const removed = [...closedDialogs(root), ...judgedOut(root), ...matchingIn(root, selector)];
+  for (const element of removed) element.remove();
+}
+
+/** Elements under `root` that are chrome by their role or hidden by their inline style. */
+function judgedOut(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll(JUDGED)).filter(isChromeOrHidden);
+}
+
+function isChromeOrHidden(element: Element): boolean {
+  const role = element.getAttribute('role');
+  // A role attribute may list fallbacks; the first token is the role a browser uses when it knows it.
+  if (role && SKIPPED_ROLES.has(role.trim().split(/\s+/, 1)[0]!.toLowerCase())) return true;
+  const style = element.getAttribute('style');
+  return style !== null && HIDING_STYLE.test(style);
 }
 
 /** Every element under `root` that matches `selector`; a selector the engine rejects is left out on its own. */
@@ -408,14 +429,14 @@ function splitList(list: string): string[] {
   return selectors.filter(Boolean);
 }
 
-/** Chrome and hidden parts plus `exclude`, as one selector list. */
+/** Chrome and hidden parts that selectors find alone, plus `exclude`, as one selector list. */
 export function removalSelector(exclude: string): string {
   return exclude ? `${CHROME}, ${exclude}` : CHROME;
 }
 
 /** Every element under `root` left out of reading with `exclude` (chrome and hidden parts included). */
 export function excludedElements(root: ParentNode, exclude: string): Set<Element> {
-  return new Set([...matchingIn(root, removalSelector(exclude)), ...closedDialogs(root)]);
+  return new Set([...matchingIn(root, removalSelector(exclude)), ...closedDialogs(root), ...judgedOut(root)]);
 }
 
 /** Dialogs that are not open: not shown, so not read. */

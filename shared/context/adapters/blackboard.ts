@@ -9,13 +9,12 @@ import type { LmsAdapter, PageContext } from '../types.ts';
 
 const EXCLUDE = [
   '#side-menu', '.base-navigation', '.course-header', '.course-outline-details', '.element-meta', '.instructors',
-  '.instructor-name', '.profile-link', '.user-name', '.assessment-details', '.assessment-submissions', '.panel-title-bar',
+  '.instructor-name', '.profile-link', '.assessment-details', '.assessment-submissions', '.panel-title-bar',
   '.due-date', '.upcoming-due-dates', '.course-tabs', '.courses-filters', '.view-toggle', '.courses-pagination',
-  '.course-status', '.course-catalog-link', '.visibility-status', '.discussion-responses', '.responses', 'bb-username',
-  '.bb-close', '.course-outline-header',
-  // Learn Original chrome.
-  '#navigationPane', '#courseMenuPalette', '#breadcrumbs', '#globalNavPageNavArea', '.global-nav-bar', '#quick_links_wrap',
-  '.contextMenuContainer', '#copyright', '.detailsLabel', '.replyContainer', '.dbThreadMessage .profileCardAvatarThumb',
+  '.course-status', '.course-catalog-link', '.visibility-status', '.discussion-responses', '.responses',
+  'bb-username', '.bb-close', '.course-outline-header', '#navigationPane', '#courseMenuPalette', '#breadcrumbs',
+  '#globalNavPageNavArea', '.global-nav-bar', '#quick_links_wrap', '.contextMenuContainer', '#copyright',
+  '.detailsLabel', '.replyContainer', '.dbThreadMessage .profileCardAvatarThumb',
 ].join(', ');
 
 const ULTRA_COURSE = /^\/ultra\/courses\/(_\d+_\d+)(\/.*)?$/;

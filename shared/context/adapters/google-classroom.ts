@@ -10,7 +10,7 @@ import type { LmsAdapter, PageContext } from '../types.ts';
 // Comment threads and the byline beside the title carry names; the submission counter and tabs are chrome.
 const EXCLUDE = [
   '[role="region"][aria-label*="pmerking" i]', '[role="region"][aria-label*="comment" i]', '[aria-label*="reactie" i]',
-  '[role="complementary"]', '[role="tablist"]', '[contenteditable]', '[role="textbox"]', 'a[href*="/profile/"]',
+  '[role="textbox"]', 'a[href*="/profile/"]',
 ].join(', ');
 
 

@@ -10,8 +10,8 @@ import { MAX_FRAMES } from '../types.ts';
 
 const EXCLUDE = [
   '.ccl-pageheader', '.ccl-breadcrumbs', '.itsl-topnav', '.itsl-course-menu', '.itsl-aside', '.itsl-footer',
-  '.itsl-user-name', '.itsl-personal-menu', '.itsl-essay-meta', '.itsl-buttons', '.aspNetHidden', '.itsl-widget',
-  '.ccl-button', '.itsl-answers', '.itsl-submissions', '.itsl-participants',
+  '.itsl-essay-meta', '.itsl-buttons', '.aspNetHidden', '.itsl-widget', '.ccl-button', '.itsl-answers',
+  '.itsl-submissions',
 ].join(', ');
 
 const MAIN = ['#ctl00_ContentArea', '[role="main"]', '.l-content', '#ContentArea', '#content'];

@@ -12,11 +12,11 @@ const SITE_COURSE_ID = '1';
 
 const EXCLUDE = [
   '.activity-header', '.activity-information', '[data-region="activity-information"]', '.gradingsummary',
-  '.submissionstatustable', '.feedback', '[data-region="replies-container"]', '.replies', '[data-region="blocks-column"]',
-  '.block', '#page-footer', '.usermenu', '.participants', '#participants', 'table.gradereport', '.user-grade',
-  '.userlist', 'a[href*="/user/view.php"]', 'a[href*="/user/profile.php"]', '.courseindex', '.secondary-navigation',
-  '.tertiary-navigation', '.activity-navigation', '.action-menu', '.dropdown-menu', '.groupselector', '.urlselect',
-  '.singleselect', '.completion-info', '.automatic-completion-conditions', '.modified', '.discussion-nav',
+  '.feedback', '[data-region="replies-container"]', '.replies', '[data-region="blocks-column"]', '.block',
+  '#page-footer', '#participants', '.user-grade', '.userlist', 'a[href*="/user/view.php"]',
+  'a[href*="/user/profile.php"]', '.courseindex', '.secondary-navigation', '.tertiary-navigation',
+  '.activity-navigation', '.action-menu', '.dropdown-menu', '.groupselector', '.urlselect', '.singleselect',
+  '.completion-info', '.automatic-completion-conditions', '.modified', '.discussion-nav',
   '.discussion-settings-container', '#mod_quiz_navblock', '.que .info', '.editing_move', '.commands',
 ].join(', ');
 
