@@ -89,6 +89,49 @@ function extensionAssets({ version, feedUrl }) {
   };
 }
 
+const LMS_ENTRY_PREFIX = '\0kanswijzer-lms-content:';
+
+/**
+ * The per-LMS content scripts the manifest asks for: every `content-<adapter>.js` in its content_scripts,
+ * where `<adapter>` is a file in shared/context/adapters/. A known SaaS LMS is therefore one adapter file and
+ * one manifest entry.
+ * @returns {{ name: string, adapter: string }[]}
+ */
+export function lmsContentScripts() {
+  const manifest = readJson(path.join(HERE, 'manifest.base.json'));
+  const names = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
+  return names
+    .map((file) => /^content-([a-z0-9-]+)\.js$/.exec(file))
+    .filter(Boolean)
+    .map(([file, adapter]) => {
+      if (!existsSync(path.join(ROOT, 'shared/context/adapters', `${adapter}.ts`))) {
+        throw new Error(`manifest.base.json names ${file}, but there is no adapter shared/context/adapters/${adapter}.ts`);
+      }
+      return { name: file.slice(0, -'.js'.length), adapter };
+    });
+}
+
+/** The generated entry of a per-LMS content script: start the content script with that one adapter. */
+function lmsContentEntry() {
+  const exportName = (adapter) => `${adapter.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase())}Adapter`;
+  return {
+    name: 'kanswijzer-lms-content-entry',
+    resolveId(id) {
+      return id.startsWith(LMS_ENTRY_PREFIX) ? id : null;
+    },
+    load(id) {
+      if (!id.startsWith(LMS_ENTRY_PREFIX)) return null;
+      const adapter = id.slice(LMS_ENTRY_PREFIX.length);
+      const file = (relative) => JSON.stringify(path.join(ROOT, relative));
+      return [
+        `import { ${exportName(adapter)} } from ${file(`shared/context/adapters/${adapter}.ts`)};`,
+        `import { startContentScript } from ${file('extension/src/content/start.ts')};`,
+        `startContentScript([${exportName(adapter)}]);`,
+      ].join('\n');
+    },
+  };
+}
+
 /** Puts the published feed address (if any) into the built code. */
 function buildConstants({ feedUrl, version }) {
   return {
@@ -118,12 +161,20 @@ export function extensionConfigs({ ts, browserResolve, minify }) {
   };
   return [
     {
-      // Content scripts cannot be modules: one classic script, as small as possible.
+      // Content scripts cannot be modules: one classic script, as small as possible. This one carries every
+      // adapter, for sites enabled by the user or an administrator.
       input: { content: 'extension/src/content/main.ts' },
       output: outputs({ format: 'iife', entryFileNames: '[name].js' }),
       plugins: [...plugins(), extensionAssets({ version, feedUrl })],
       onwarn,
     },
+    // One per known SaaS host, with only its own adapter: each page load compiles less than half the code.
+    ...lmsContentScripts().map(({ name, adapter }) => ({
+      input: { [name]: `${LMS_ENTRY_PREFIX}${adapter}` },
+      output: outputs({ format: 'iife', entryFileNames: '[name].js' }),
+      plugins: [lmsContentEntry(), ...plugins()],
+      onwarn,
+    })),
     {
       // The optional in-page hint: injected by the background only when a hint is shown.
       input: { hint: 'extension/src/content/hint-main.ts' },

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
+import { canvasAdapter } from './adapters/canvas.ts';
 import { genericAdapter } from './adapters/generic.ts';
+import { moodleAdapter } from './adapters/moodle.ts';
 import { parseHtml } from './fixtures/support.ts';
 import { extractContext } from './extract.ts';
+import { extractContextUsing } from './extract-using.ts';
 import type { LmsAdapter } from './types.ts';
 import { MAX_HEADINGS, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './types.ts';
 
@@ -121,6 +124,23 @@ describe('what the text reader reads', () => {
       <select><option>Keuze</option></select><button>Knop</button><textarea>Concept</textarea>
       <span class="sr-only">Alleen voorlezen</span><div class="user-menu">Profiel</div>`);
     expect(text).toBe('Zichtbaar.');
+  });
+
+  it('judges roles by their first token and inline styles in any case or spacing', () => {
+    const text = read(`
+      <p>Zichtbaar.</p>
+      <div role="NAVIGATION">Hoofdletters</div><div role=" menu menubar">Menu met terugval</div><div role="region">Regio blijft.</div>
+      <div style="DISPLAY : None">Weg 1</div><div style="color: red; visibility:hidden !important">Weg 2</div>
+      <div style="display: none-ish; color: red">Geen verbergstijl.</div><div style="--display: none">Eigen eigenschap.</div>`);
+    expect(text).toBe('Zichtbaar. Regio blijft. Geen verbergstijl. Eigen eigenschap.');
+  });
+
+  it('extracts with only the adapters given, falling back to the generic reader', () => {
+    const page = '<title>Week 1</title><body id="page-course-view-topics" class="pagelayout-course course-7"><div id="region-main"><div role="main"><h2>Week 1</h2><p>Inhoud.</p></div></div></body>';
+    expect(extractContextUsing(parseHtml(page), 'https://elo.example.nl/course/view.php?id=7', [moodleAdapter]).lms).toBe('moodle');
+    const other = extractContextUsing(parseHtml(page), 'https://elo.example.nl/course/view.php?id=7', [canvasAdapter]);
+    expect(other.lms).toBe('generic');
+    expect(other.text).toContain('Inhoud.');
   });
 
   it('reads open shadow roots and Brightspace templates in a DOM built in Node', () => {

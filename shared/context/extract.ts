@@ -3,8 +3,8 @@
  * recognises the page, falls back to the generic reader, and never throws: a hostile or broken page yields
  * a smaller context, not an error in the host page.
  */
-import { adapters, genericAdapter } from './adapters/index.ts';
-import { minimalContext } from './page.ts';
+import { adapters } from './adapters/index.ts';
+import { extractContextUsing } from './extract-using.ts';
 import type { LmsAdapter, PageContext } from './types.ts';
 
 /**
@@ -21,41 +21,5 @@ export function extractContext(
   url: URL | string,
   candidates: readonly LmsAdapter[] = adapters,
 ): PageContext {
-  const address = toUrl(url);
-  if (!address) return safeMinimal(document, null);
-  for (const adapter of candidates) {
-    let detected = false;
-    try {
-      detected = adapter.detect(document, address);
-    } catch {
-      detected = false;
-    }
-    if (!detected) continue;
-    try {
-      return adapter.extract(document, address);
-    } catch {
-      break;
-    }
-  }
-  try {
-    return genericAdapter.extract(document, address);
-  } catch {
-    return safeMinimal(document, address);
-  }
-}
-
-function toUrl(url: URL | string): URL | null {
-  try {
-    return typeof url === 'string' ? new URL(url) : new URL(url.href);
-  } catch {
-    return null;
-  }
-}
-
-function safeMinimal(document: Document, url: URL | null): PageContext {
-  try {
-    return minimalContext(document, url);
-  } catch {
-    return { lms: 'generic', pageKind: 'other', url: '', title: '', headings: [], text: '' };
-  }
+  return extractContextUsing(document, url, candidates);
 }
