@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { iconPng, ICON_SIZES } from './build/icons.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -59,6 +60,16 @@ function listFiles(dir, prefix = '') {
   });
 }
 
+/**
+ * The packaged catalog's suggester index (JSON text), built once per build with the same code the background
+ * runs, so a fresh install does not analyse the catalog in a cold service worker.
+ */
+let packagedIndexText;
+function packagedIndexJson(catalogText) {
+  packagedIndexText ??= tsImport('./src/core/packaged.ts', import.meta.url).then(({ packagedIndex }) => JSON.stringify(packagedIndex(catalogText)));
+  return packagedIndexText;
+}
+
 /** Emits the manifest and the static files into each output directory. */
 function extensionAssets({ version, feedUrl }) {
   const statics = () => [
@@ -73,7 +84,7 @@ function extensionAssets({ version, feedUrl }) {
       for (const file of ['manifest.base.json', ...BROWSERS.map((b) => `manifest.${b}.json`)]) this.addWatchFile(path.join(HERE, file));
       for (const { full } of statics()) this.addWatchFile(full);
     },
-    generateBundle(outputOptions) {
+    async generateBundle(outputOptions) {
       const browser = BROWSERS.find((b) => path.resolve(outputOptions.dir ?? '').endsWith(path.join('extension', b)));
       if (!browser) return;
       const manifest = buildManifest(browser, { version, feedUrl });
@@ -81,7 +92,9 @@ function extensionAssets({ version, feedUrl }) {
       for (const { full, rel } of statics()) this.emitFile({ type: 'asset', fileName: rel, source: readFileSync(full) });
       for (const size of ICON_SIZES) this.emitFile({ type: 'asset', fileName: `icons/icon-${size}.png`, source: iconPng(size) });
       if (existsSync(FEED_FILE)) {
-        this.emitFile({ type: 'asset', fileName: 'feed/catalog.json', source: readFileSync(FEED_FILE) });
+        const catalogText = readFileSync(FEED_FILE, 'utf8');
+        this.emitFile({ type: 'asset', fileName: 'feed/catalog.json', source: catalogText });
+        this.emitFile({ type: 'asset', fileName: 'feed/suggester-index.json', source: await packagedIndexJson(catalogText) });
       } else {
         this.warn('dist/feed/catalog.json is missing: the extension is built without its default catalog (run `npm run build`).');
       }

@@ -16,6 +16,9 @@ export const EXTENSION_VERSION: string = '0.0.0';
 /** Path of the default catalog inside the extension package. */
 export const PACKAGED_FEED_PATH = 'feed/catalog.json';
 
+/** Path of the default catalog's suggester index, built with the extension (extension/src/core/packaged.ts). */
+export const PACKAGED_INDEX_PATH = 'feed/suggester-index.json';
+
 /** How often the feeds are refreshed (alarms), in minutes. */
 export const FEED_REFRESH_MINUTES = 360;
 

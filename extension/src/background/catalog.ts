@@ -2,22 +2,23 @@
  * The catalog and its index in the background. Feeds are fetched only on a schedule (alarms), when the feed
  * list changes, or when the user asks; a service-worker start reads the last merged catalog and the
  * serialised index from `storage.local` instead, so waking up costs no network and no index build. The
- * index is rebuilt only when the catalog's fingerprint changes.
+ * index is rebuilt only when the catalog's fingerprint changes, and not even then for the packaged catalog,
+ * whose index is built with the extension. A new catalog is used as soon as it is indexed; writing it to
+ * storage does not hold up the pages waiting for it.
  */
 import browser from '../browser.ts';
 import { mergeCatalogs } from '../../../shared/catalog/merge.ts';
-import { parseCatalog } from '../../../shared/catalog/parse.ts';
 import type { Catalog, Item } from '../../../shared/catalog/types.ts';
 import { loadFeeds } from '../../../shared/feed/load.ts';
 import type { FeedStatus } from '../../../shared/feed/load.ts';
 import type { FeedCache } from '../../../shared/feed/cache-types.ts';
 import { savedKey } from '../../../shared/store/store.ts';
-import { PACKAGED_FEED_PATH, PUBLISHED_FEED_URL } from '../config.ts';
+import { PACKAGED_FEED_PATH, PACKAGED_INDEX_PATH, PUBLISHED_FEED_URL } from '../config.ts';
 import { buildSuggester, restoreSuggester } from '../core/match.ts';
 import type { SuggesterHandle } from '../core/match.ts';
+import { PACKAGED_FEED, readPackagedCatalog } from '../core/packaged.ts';
 
-/** The name the default catalog packaged with the extension goes by in feed lists and statuses. */
-export const PACKAGED_FEED = 'kanswijzer:packaged';
+export { PACKAGED_FEED };
 
 /** The default feed: the published one when the build names it, else the packaged copy. */
 export const DEFAULT_FEED = PUBLISHED_FEED_URL || PACKAGED_FEED;
@@ -88,14 +89,24 @@ function report(status: FeedStatus, catalog?: Catalog): FeedReport {
 async function loadPackaged(): Promise<{ catalog?: Catalog; report: FeedReport }> {
   try {
     const response = await fetch(browser.runtime.getURL(PACKAGED_FEED_PATH));
-    const parsed = parseCatalog(await response.text(), { mode: 'lenient' });
-    if (!parsed.catalog) throw new Error(parsed.problems[0]?.message ?? 'not a catalog');
+    const catalog = readPackagedCatalog(await response.text());
     return {
-      catalog: parsed.catalog,
-      report: { url: PACKAGED_FEED, state: 'fresh', message: '', items: parsed.catalog.items.length, problems: [] },
+      catalog,
+      report: { url: PACKAGED_FEED, state: 'fresh', message: '', items: catalog.items.length, problems: [] },
     };
   } catch (error) {
     return { report: { url: PACKAGED_FEED, state: 'failed', message: `The catalog packaged with the extension could not be read: ${String(error)}`, problems: [] } };
+  }
+}
+
+/** The index built with the extension, when it fits `catalog` (the packaged catalog alone, or the same catalog published). */
+async function packagedSuggester(catalog: Catalog): Promise<SuggesterHandle | undefined> {
+  try {
+    const response = await fetch(browser.runtime.getURL(PACKAGED_INDEX_PATH));
+    return response.ok ? restoreSuggester(await response.json(), catalog) : undefined;
+  } catch {
+    // Not packaged (a build without the default catalog) or unreadable: the caller builds the index.
+    return undefined;
   }
 }
 
@@ -203,13 +214,19 @@ export class CatalogService {
     const loadedAt = new Date().toISOString();
     const previous = this.loaded ?? (await this.fromStorage(urls).catch(() => undefined));
     const unchanged = previous !== undefined && previous.fingerprint === fingerprint;
-    const suggester = unchanged ? previous.suggester : buildSuggester(catalog);
+    const suggester = unchanged ? previous.suggester : ((await packagedSuggester(catalog)) ?? buildSuggester(catalog));
     const record: CatalogRecord = { fingerprint, catalog, feeds, urls, loadedAt };
-    await browser.storage.local.set({
-      [CATALOG_KEY]: record,
-      ...(unchanged ? {} : { [INDEX_KEY]: { fingerprint, serialized: suggester.serialize() } satisfies IndexRecord }),
-    });
     this.loaded = { ...record, suggester, ...(unchanged ? { byId: previous.byId, idByKey: previous.idByKey } : indexItems(catalog)) };
+    // Pages waiting for the catalog are answered first (their continuations run before this timer); a
+    // worker stopped before the write ends reads the feeds again when it wakes.
+    setTimeout(() => {
+      browser.storage.local
+        .set({
+          [CATALOG_KEY]: record,
+          ...(unchanged ? {} : { [INDEX_KEY]: { fingerprint, serialized: suggester.serialize() } satisfies IndexRecord }),
+        })
+        .catch((error: unknown) => console.warn(`Kanswijzer: the catalog could not be stored (${String(error)}).`));
+    }, 0);
     if (!unchanged || !previous || !sameList(previous.urls, urls)) this.onChange(this.loaded);
     return this.loaded;
   }

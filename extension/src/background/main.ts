@@ -469,6 +469,9 @@ async function ensureAlarm(): Promise<void> {
 }
 
 browser.runtime.onInstalled.addListener(() => {
+  // Opening the database the first time creates it: done now, beside reading the catalog, rather than when
+  // the first page waits for its badge.
+  void defaultStore().catch(() => undefined);
   void (async () => {
     await ensureAlarm();
     await syncSites((await settings()).managedSites);
