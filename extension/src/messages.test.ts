@@ -21,7 +21,7 @@ const fromTab: SenderInfo = { id: EXTENSION, url: PAGE, frameId: 0, tab: { id: 1
 
 describe('checkContentMessage', () => {
   it('accepts a well-formed context from the top frame of a tab and rebuilds it without extra fields', () => {
-    const result = checkContentMessage({ kind: 'kw:context', reason: 'load', hasEditor: false, context: { ...context, injected: '<script>' } }, fromTab, EXTENSION);
+    const result = checkContentMessage({ kind: 'kw:context', reason: 'load', context: { ...context, injected: '<script>' } }, fromTab, EXTENSION);
     expect(result.ok).toBe(true);
     if (!result.ok || result.value.kind !== 'kw:context') throw new Error('expected a context');
     expect(result.value.tabId).toBe(17);
@@ -30,7 +30,7 @@ describe('checkContentMessage', () => {
   });
 
   it('refuses messages from another extension, a frame, or a page that is not http(s)', () => {
-    const message = { kind: 'kw:context', reason: 'load', hasEditor: false, context };
+    const message = { kind: 'kw:context', reason: 'load', context };
     expect(checkContentMessage(message, { ...fromTab, id: 'someone-else' }, EXTENSION)).toMatchObject({ ok: false, error: expect.stringContaining('not this extension') });
     expect(checkContentMessage(message, { ...fromTab, frameId: 3 }, EXTENSION)).toMatchObject({ ok: false, error: expect.stringContaining('top frame') });
     expect(checkContentMessage(message, { id: EXTENSION, url: PAGE }, EXTENSION)).toMatchObject({ ok: false, error: expect.stringContaining('not a tab') });
@@ -38,13 +38,13 @@ describe('checkContentMessage', () => {
   });
 
   it('refuses a context that claims to be another site', () => {
-    const result = checkContentMessage({ kind: 'kw:context', reason: 'load', hasEditor: false, context: { ...context, url: 'https://elsewhere.example/courses/1' } }, fromTab, EXTENSION);
+    const result = checkContentMessage({ kind: 'kw:context', reason: 'load', context: { ...context, url: 'https://elsewhere.example/courses/1' } }, fromTab, EXTENSION);
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('not the address of the page') });
   });
 
   it('refuses unknown kinds, reasons and hint actions', () => {
     expect(checkContentMessage({ kind: 'kw:feedback', itemId: 'x' }, fromTab, EXTENSION).ok).toBe(false);
-    expect(checkContentMessage({ kind: 'kw:context', reason: 'because', hasEditor: false, context }, fromTab, EXTENSION).ok).toBe(false);
+    expect(checkContentMessage({ kind: 'kw:context', reason: 'because', context }, fromTab, EXTENSION).ok).toBe(false);
     expect(checkContentMessage({ kind: 'kw:hint', action: 'delete-everything' }, fromTab, EXTENSION).ok).toBe(false);
     expect(checkContentMessage({ kind: 'kw:hint', action: 'dismiss' }, fromTab, EXTENSION)).toMatchObject({ ok: true, value: { kind: 'kw:hint', action: 'dismiss', tabId: 17 } });
     expect(checkContentMessage(null, fromTab, EXTENSION).ok).toBe(false);

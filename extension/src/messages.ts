@@ -23,8 +23,6 @@ export type ReadReason = 'load' | 'navigation' | 'change';
 export interface ContextMessage {
   kind: 'kw:context';
   reason: ReadReason;
-  /** Whether the page has an editor the optional hint could sit beside. */
-  hasEditor: boolean;
   context: PageContext;
 }
 
@@ -36,7 +34,11 @@ export interface HintMessage {
 
 export type ContentMessage = ContextMessage | HintMessage;
 
-/** The background's answer to a context message: what the hint (if on) should say. */
+/**
+ * The background's answer to a context message: what the hint (if on) should say. `showHint` says a hint is
+ * wanted on this page if it has an editor: the content script looks for one only then, so with hints off (the
+ * default) the page is not searched for editors at all.
+ */
 export interface ContextReply {
   count: number;
   showHint: boolean;
@@ -153,10 +155,9 @@ export function checkContentMessage(raw: unknown, sender: SenderInfo, extensionI
   if (!isRecord(raw)) return fail('message: not an object');
   if (raw.kind === 'kw:context') {
     if (raw.reason !== 'load' && raw.reason !== 'navigation' && raw.reason !== 'change') return fail('message.reason: unknown');
-    if (typeof raw.hasEditor !== 'boolean') return fail('message.hasEditor: not true or false');
     const context = checkContext(raw.context, pageUrl);
     if (!context.ok) return context;
-    return { ok: true, value: { kind: 'kw:context', reason: raw.reason, hasEditor: raw.hasEditor, context: context.value, tabId, pageUrl } };
+    return { ok: true, value: { kind: 'kw:context', reason: raw.reason, context: context.value, tabId, pageUrl } };
   }
   if (raw.kind === 'kw:hint') {
     if (raw.action !== 'load' && raw.action !== 'open-panel' && raw.action !== 'dismiss') return fail('message.action: unknown');

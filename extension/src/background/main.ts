@@ -139,7 +139,7 @@ async function hintReply(record: TabRecord): Promise<ContextReply> {
   const place = record.context ? { origin: record.origin, lms: record.context.lms, ...(record.context.courseId ? { courseId: record.context.courseId } : {}) } : undefined;
   const dismissed = place ? (await hintDismissed()).includes(feedbackScope(place)) : true;
   const count = record.suggestions.length;
-  return { count, language: languageOf(current), showHint: current.hints && record.hasEditor && !record.paused && count > 0 && !dismissed };
+  return { count, language: languageOf(current), showHint: current.hints && !record.paused && count > 0 && !dismissed };
 }
 
 /** Ranks a tab's page, stores the result, sets the badge and tells open panels. */
@@ -256,7 +256,6 @@ async function handleContent(raw: unknown, sender: SenderInfo): Promise<unknown>
     tabId: message.tabId,
     origin,
     context: message.context,
-    hasEditor: message.hasEditor,
     suggestions: [],
     hidden: [],
     readAt: Date.now(),
@@ -356,7 +355,7 @@ async function handlePage(message: PageMessage): Promise<unknown> {
         const tab = await browser.tabs.get(message.tabId);
         const origin = tab.url ? new URL(tab.url).origin : undefined;
         if (!origin || !/^https?:/.test(origin)) return { ok: false };
-        await putTab({ tabId: message.tabId, origin, hasEditor: false, suggestions: [], hidden: [], readOnce: true });
+        await putTab({ tabId: message.tabId, origin, suggestions: [], hidden: [], readOnce: true });
         await browser.scripting.executeScript({ target: { tabId: message.tabId }, files: ['content.js'] });
         return { ok: true };
       } catch {
@@ -428,7 +427,7 @@ browser.action.onClicked.addListener((tab) => {
   void (async () => {
     const record = await getTab(tabId);
     if (record && record.origin === origin) return;
-    await putTab({ tabId, origin, hasEditor: false, suggestions: [], hidden: [] });
+    await putTab({ tabId, origin, suggestions: [], hidden: [] });
     notify({ kind: 'kw:tab-changed', tabId });
   })();
 });

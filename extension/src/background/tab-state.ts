@@ -18,8 +18,6 @@ export interface TabRecord {
   origin: string;
   /** The last page context the content script sent; absent when only the origin is known. */
   context?: PageContext;
-  /** Whether the page has an editor the hint could sit beside. */
-  hasEditor: boolean;
   /** Suggestions for the page, best first. */
   suggestions: Suggestion[];
   /** Items the user marked "not relevant" in this course (or site), so the panel can offer "suggest again". */

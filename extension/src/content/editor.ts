@@ -1,6 +1,7 @@
 /**
- * Finding the LMS's rich-text editor, which the optional in-page hint sits beside. Part of the content script
- * (the background needs to know whether a page has one); the hint itself is a separate script.
+ * Finding the LMS's rich-text editor, which the optional in-page hint sits beside. Part of the content script,
+ * which looks for an editor only when the background says a hint is wanted (hints on, practices that fit, not
+ * dismissed here); the hint itself is a separate script.
  */
 
 /** Editors the hint can sit beside, most specific first. */

@@ -66,7 +66,7 @@ async function read(reason: ReadReason): Promise<void> {
   const id = [context.url, context.title, context.course ?? '', context.courseId ?? '', context.pageKind, context.text, ...context.headings].join('\u0000');
   if (reason !== 'load' && id === lastSent) return;
   lastSent = id;
-  const reply = await send({ kind: 'kw:context', reason, hasEditor: findEditor(document) !== null, context });
+  const reply = await send({ kind: 'kw:context', reason, context });
   lastReply = isReply(reply) ? reply : undefined;
   await applyHint(lastReply);
 }
