@@ -3,10 +3,11 @@
 // built files are served from dist/, and every JavaScript response is counted until the element has
 // rendered and the network is idle. "On load" is what the budget applies to; "in use" adds what the page
 // fetches once the reader uses the element (search, open an item, save one), for information.
+// Also the extension's content scripts, each on its own (one runs per page): at most 15 kB min+gzip (issue 7).
 // Expects `npm run build` to have run; builds nothing itself.
 //
 //   node scripts/size.mjs [--dist <dir>] [--files] [--json]
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
@@ -23,6 +24,9 @@ const KB = 1000;
 
 /** Budgets in bytes (min+gzip of all JavaScript on load), from issues 5 and 6. */
 const BUDGETS = { 'kw-resources': 30 * KB, 'kw-calendar': 45 * KB };
+/** Budget of each extension content script in bytes (min+gzip), from issue 7. */
+const CONTENT_SCRIPT_BUDGET = 15 * KB;
+const EXTENSION = path.join(DIST, 'extension', 'chrome');
 
 if (!existsSync(path.join(DIST, 'widgets', 'kanswijzer.js'))) {
   console.error(`No ${path.relative(process.cwd(), path.join(DIST, 'widgets', 'kanswijzer.js'))}: run "npm run build" first (this script measures the build, it does not build).`);
@@ -151,9 +155,18 @@ try {
   await browser.close();
 }
 
+// The content scripts are not fetched by a page: their size is the file's, minified and gzipped.
+const contentScripts = existsSync(EXTENSION) ? readdirSync(EXTENSION).filter((name) => /^content(-[a-z0-9-]+)?\.js$/.test(name)).sort() : [];
+const contentRows = contentScripts.map((name) => {
+  const bytes = gzipSync(readFileSync(path.join(EXTENSION, name)), { level: 9 }).length;
+  const over = bytes > CONTENT_SCRIPT_BUDGET;
+  if (over) failed = true;
+  return { script: name, bytes, budget: CONTENT_SCRIPT_BUDGET, over };
+});
+
 const kb = (bytes) => (bytes === undefined ? '' : `${(bytes / KB).toFixed(1)} kB`);
 if (args.includes('--json')) {
-  console.log(JSON.stringify(rows, null, 2));
+  console.log(JSON.stringify({ pages: rows, contentScripts: contentRows }, null, 2));
 } else {
   console.log(`\nJavaScript per page with one element (min+gzip -9, fresh profile, ${path.relative(process.cwd(), DIST) || '.'}/):\n`);
   console.log(`${'element'.padEnd(36)}${'on load'.padStart(10)}${'files'.padStart(7)}${'budget'.padStart(10)}${'in use'.padStart(10)}  `);
@@ -168,5 +181,11 @@ if (args.includes('--json')) {
     if (args.includes('--files')) for (const { file, bytes } of row.loaded ?? []) console.log(`${''.padEnd(36)}${kb(bytes).padStart(10)}  ${file}`);
   }
   console.log('\n"in use": after searching, opening the filters and an item, and saving it (lazy chunks: search, item, Markdown, store).');
+  if (contentRows.length) {
+    console.log(`\nExtension content scripts (min+gzip -9, ${path.relative(process.cwd(), EXTENSION)}/; one runs per page):\n`);
+    for (const row of contentRows) console.log(`${row.script.padEnd(36)}${kb(row.bytes).padStart(10)}${''.padStart(7)}${kb(row.budget).padStart(10)}${''.padStart(10)}  ${row.over ? 'OVER BUDGET' : 'ok'}`);
+  } else {
+    console.log(`\nNo extension build in ${path.relative(process.cwd(), EXTENSION)}/: content scripts not measured.`);
+  }
 }
 process.exit(failed ? 1 : 0);
