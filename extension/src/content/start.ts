@@ -1,10 +1,11 @@
 /**
  * The content script's work, whichever adapters it carries. It reads the page context with the core's LMS
- * adapters, sends it to the background and does nothing else: matching happens in the background, and the only change it ever makes to the page is
- * the optional hint, whose code the background injects only when a hint is to be shown. It reads again
- * after single-page navigation, debounced, and only sends when what it read changed. Kept small and cheap
- * (budgets: 15 KB min+gzip, 5 ms of main-thread time per page): no matching engine, no schema library, no
- * Lit, and the browser's own runtime API instead of webextension-polyfill.
+ * adapters, sends it to the background and does nothing else: matching happens in the background, and the
+ * only change it ever makes to the page is the optional hint, whose code the background injects only when a
+ * hint is to be shown. It reads again after single-page navigation, debounced, and only sends when what it
+ * read changed. Kept small and cheap (budgets: 15 KB min+gzip, 5 ms of main-thread time per page): no
+ * matching engine, no schema library, no Lit, and the browser's own runtime API instead of
+ * webextension-polyfill.
  */
 import { extractContextUsing } from '../../../shared/context/extract-using.ts';
 import type { LmsAdapter } from '../../../shared/context/types.ts';
