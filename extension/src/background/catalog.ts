@@ -167,6 +167,7 @@ export class CatalogService {
     if (!record || !sameList(record.urls, urls)) return undefined;
     const index = stored[INDEX_KEY] as IndexRecord | undefined;
     let suggester = index && index.fingerprint === record.fingerprint ? restoreSuggester(index.serialized, record.catalog) : undefined;
+    suggester ??= await packagedSuggester(record.catalog);
     if (!suggester) {
       suggester = buildSuggester(record.catalog);
       await browser.storage.local.set({ [INDEX_KEY]: { fingerprint: record.fingerprint, serialized: suggester.serialize() } satisfies IndexRecord });
@@ -214,18 +215,19 @@ export class CatalogService {
     const loadedAt = new Date().toISOString();
     const previous = this.loaded ?? (await this.fromStorage(urls).catch(() => undefined));
     const unchanged = previous !== undefined && previous.fingerprint === fingerprint;
-    const suggester = unchanged ? previous.suggester : ((await packagedSuggester(catalog)) ?? buildSuggester(catalog));
+    const packaged = unchanged ? undefined : await packagedSuggester(catalog);
+    const suggester = unchanged ? previous.suggester : (packaged ?? buildSuggester(catalog));
     const record: CatalogRecord = { fingerprint, catalog, feeds, urls, loadedAt };
     this.loaded = { ...record, suggester, ...(unchanged ? { byId: previous.byId, idByKey: previous.idByKey } : indexItems(catalog)) };
     // Pages waiting for the catalog are answered first (their continuations run before this timer); a
-    // worker stopped before the write ends reads the feeds again when it wakes.
+    // worker stopped before the write ends reads the feeds again when it wakes. An index from the package
+    // is not stored again: a waking worker restores it from the package, and an older stored one goes.
     setTimeout(() => {
-      browser.storage.local
-        .set({
-          [CATALOG_KEY]: record,
-          ...(unchanged ? {} : { [INDEX_KEY]: { fingerprint, serialized: suggester.serialize() } satisfies IndexRecord }),
-        })
-        .catch((error: unknown) => console.warn(`Kanswijzer: the catalog could not be stored (${String(error)}).`));
+      const index = unchanged || packaged ? {} : { [INDEX_KEY]: { fingerprint, serialized: suggester.serialize() } satisfies IndexRecord };
+      Promise.all([
+        browser.storage.local.set({ [CATALOG_KEY]: record, ...index }),
+        packaged ? browser.storage.local.remove(INDEX_KEY) : undefined,
+      ]).catch((error: unknown) => console.warn(`Kanswijzer: the catalog could not be stored (${String(error)}).`));
     }, 0);
     if (!unchanged || !previous || !sameList(previous.urls, urls)) this.onChange(this.loaded);
     return this.loaded;
