@@ -29,9 +29,10 @@ export async function waitFor(what, check, { timeout = 8000, interval = 50 } = {
   throw new Error(`Timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
 }
 
-export async function launchBrowser(server) {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`${EXTENSION_DIR} has no manifest.json: run "npm run build" first.`);
+/** Launches Chromium with the extension in `extensionDir` (the built Chrome extension unless told otherwise). */
+export async function launchBrowser(server, { extensionDir = EXTENSION_DIR } = {}) {
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`${extensionDir} has no manifest.json: run "npm run build" first.`);
   }
   const netLog = path.join(mkdtempSync(path.join(tmpdir(), 'kw-netlog-')), 'net.json');
   const rules = [...fixtureHosts().map((host) => `MAP ${host} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
@@ -39,7 +40,7 @@ export async function launchBrowser(server) {
     executablePath: findChromium(),
     headless: true,
     pipe: true,
-    enableExtensions: [EXTENSION_DIR],
+    enableExtensions: [extensionDir],
     args: [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`, '--ignore-certificate-errors', `--log-net-log=${netLog}`, '--window-size=1200,900'],
     // Puppeteer must not attach to the service worker: a restarted worker would wait for a debugger forever.
     targetFilter: (target) => target.type() !== 'service_worker',

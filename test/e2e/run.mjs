@@ -4,8 +4,10 @@
 // Run after `npm run build`: `node test/e2e/run.mjs` (`npm test` does both). Exits non-zero on failure.
 /* global chrome, MutationObserver -- evaluated inside the browser */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { EXTENSION_DIR, extensionHelpers, launchBrowser, requestsInNetLog, sleep, waitFor } from './harness.mjs';
 import { FIXTURES, startFixtureServer } from './server.mjs';
 
@@ -383,6 +385,47 @@ test('save offline, then read it with the network cut', async () => {
   await panel.setOfflineMode(false);
   await panel.close();
   await page.close();
+});
+
+// ── A self-hosted LMS: the full content script ──────────────────────────────────────────────────────────
+
+test('self-hosted Moodle: enabling the site registers the full content script, which reads it; disabling removes it', async () => {
+  // Known SaaS hosts get a build with only their own adapter; an enabled self-hosted site gets content.js.
+  // "Enable on this site" first asks the browser for the site's permission, which no one can accept in a
+  // headless run: this test loads a copy of the built extension whose manifest already holds that one host
+  // permission (as if the prompt had been accepted), in a browser of its own, and enables the site with the
+  // same message the panel sends after the prompt. Scripts and code are the built ones, unchanged.
+  const site = pages['moodle-selfhosted'];
+  const origin = new URL(site.url).origin;
+  const dir = mkdtempSync(path.join(tmpdir(), 'kw-selfhosted-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions.push(`*://${new URL(origin).hostname}/*`);
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  const other = await launchBrowser(server, { extensionDir: dir });
+  try {
+    const helpers = extensionHelpers(other);
+    const registered = () => other.probe.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ js: s.js, matches: s.matches })));
+    assert.deepEqual(await registered(), [], 'nothing registered before the site is enabled');
+    const answer = await other.probe.evaluate((o) => chrome.runtime.sendMessage({ kind: 'kw:site', origin: o, enabled: true }), origin);
+    assert.deepEqual(answer, { ok: true });
+    assert.deepEqual(await registered(), [{ js: ['content.js'], matches: [`https://${new URL(origin).hostname}/*`] }], 'the full content script is registered for the site');
+
+    const { tabId, record } = await helpers.openLms(site.url);
+    assert.equal(record.context?.lms, 'moodle', 'recognised as Moodle by its page, not its host');
+    assert.equal(record.context?.pageKind, 'page');
+    const reference = await ext.openLms(pages['moodle-relevant'].url);
+    assert.ok(record.suggestions.length > 0, 'practices fit');
+    assert.deepEqual(record.suggestions.map((s) => s.id), reference.record.suggestions.map((s) => s.id), 'the same practices as the same page on MoodleCloud');
+    assert.equal((await helpers.badge(tabId)).text, String(record.suggestions.length));
+
+    await other.probe.evaluate((o) => chrome.runtime.sendMessage({ kind: 'kw:site', origin: o, enabled: false }), origin);
+    assert.deepEqual(await registered(), [], 'disabling the site unregisters the script');
+    assert.equal((await helpers.badge(tabId)).text, '', 'and empties the badge');
+  } finally {
+    await other.browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // ── Runner ──────────────────────────────────────────────────────────────────────────────────────────────
