@@ -61,13 +61,17 @@ function listFiles(dir, prefix = '') {
 }
 
 /**
- * The packaged catalog's suggester index (JSON text), built once per build with the same code the background
- * runs, so a fresh install does not analyse the catalog in a cold service worker.
+ * The packaged catalog's suggester index (JSON text), built with the same code the background runs, so a fresh
+ * install does not analyse the catalog in a cold service worker. Made once per catalog text: both browsers'
+ * outputs share it, and a watch rebuild with a changed catalog makes a new one.
  */
-let packagedIndexText;
+const packagedIndexes = new Map();
 function packagedIndexJson(catalogText) {
-  packagedIndexText ??= tsImport('./src/core/packaged.ts', import.meta.url).then(({ packagedIndex }) => JSON.stringify(packagedIndex(catalogText)));
-  return packagedIndexText;
+  if (!packagedIndexes.has(catalogText)) {
+    packagedIndexes.clear();
+    packagedIndexes.set(catalogText, tsImport('./src/core/packaged.ts', import.meta.url).then(({ packagedIndex }) => JSON.stringify(packagedIndex(catalogText))));
+  }
+  return packagedIndexes.get(catalogText);
 }
 
 /** Emits the manifest and the static files into each output directory. */
@@ -110,7 +114,7 @@ const LMS_ENTRY_PREFIX = '\0kanswijzer-lms-content:';
  * one manifest entry.
  * @returns {{ name: string, adapter: string }[]}
  */
-export function lmsContentScripts() {
+function lmsContentScripts() {
   const manifest = readJson(path.join(HERE, 'manifest.base.json'));
   const names = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
   return names
