@@ -18,8 +18,6 @@ import { buildSuggester, restoreSuggester } from '../core/match.ts';
 import type { SuggesterHandle } from '../core/match.ts';
 import { PACKAGED_FEED, readPackagedCatalog } from '../core/packaged.ts';
 
-export { PACKAGED_FEED };
-
 /** The default feed: the published one when the build names it, else the packaged copy. */
 export const DEFAULT_FEED = PUBLISHED_FEED_URL || PACKAGED_FEED;
 
